@@ -49,11 +49,18 @@ public:
     void restart();
 
     QString lastEventId() const { return m_lastEventId; }
-    void setLastEventId(const QString &id) { m_lastEventId = id; }
+    /// Also seeds the last-event-id buffer, so that a following event without
+    /// an `id:` field reports this id rather than resetting it.
+    void setLastEventId(const QString &id)
+    {
+        m_lastEventId = id;
+        m_lastEventIdBuffer = id;
+    }
 
 private:
     void processLine(QByteArrayView line);
     void dispatch();
+    void dropEvent();
 
     qsizetype m_maxEventSize;
     QByteArray m_line; // bytes of an incomplete line carried across chunks
@@ -61,9 +68,13 @@ private:
     QString m_eventType;
     QString m_lastEventIdBuffer;
     QString m_lastEventId;
+    QByteArray m_typeCacheKey; // raw bytes of the last `event:` value, to reuse m_typeCache
+    QString m_typeCache;
+    quint64 m_generation = 0; // bumped by restart(), so feed() notices a restart from a callback
     bool m_bomChecked = false;
     bool m_pendingCR = false; // last chunk ended with CR: a following LF belongs to it
     bool m_discarding = false; // oversized event: skip until the next blank line
+    bool m_discardLineHasBytes = false; // while discarding: the current line is not blank
 };
 
 } // namespace CStar

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "chaterror.h"
+#include "transportoptions.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace CStar {
+class ChatJob;
+}
+
+namespace CStar::Internal {
+
+struct RestRequest
+{
+    QByteArray method = QByteArrayLiteral("GET");
+    QString path; ///< relative to the chat root (Routes)
+    QUrlQuery query;
+    QByteArray body; ///< compact JSON; empty = no body
+    bool needsSession = true;
+    QByteArray idempotencyKey; ///< POSTs get one if empty; retries reuse it (§3)
+};
+
+/// REST over one QNetworkAccessManager: common headers, timeouts, retries
+/// with backoff and jitter, 429 Retry-After, response size cap, and the
+/// mapping of answers to ChatError (protocol §2, §3).
+class HttpTransport : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpTransport(QObject *parent = nullptr);
+
+    QNetworkAccessManager *network() const { return m_network; }
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setTeamSlug(const QString &slug) { m_teamSlug = slug; }
+    QString teamSlug() const { return m_teamSlug; }
+    void setOptions(const TransportOptions &options) { m_options = options; }
+    const TransportOptions &options() const { return m_options; }
+
+    QUrl url(const QString &path, const QUrlQuery &query = {}) const;
+    /// Headers every request carries; the token only in Authorization.
+    QNetworkRequest makeRequest(const QUrl &url, const QString &token) const;
+
+    /// Runs the request for `job` with retries. The job is failed or
+    /// completed exactly once; abandoning or deleting it aborts the request.
+    void execute(RestRequest request, const QString &token, ChatJob *job);
+    /// Fails every request in flight with `reason`.
+    void abortAll(const ChatError &reason);
+
+    /// Delay before retry number `attempt` (1-based) per §3.
+    int backoffDelayMs(int attempt) const;
+
+Q_SIGNALS:
+    /// A request that carried `token` was answered 401.
+    void unauthorized(const CStar::ChatError &error, const QString &token);
+
+private:
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QString m_teamSlug;
+    TransportOptions m_options;
+};
+
+} // namespace CStar::Internal

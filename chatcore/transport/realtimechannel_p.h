@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "chaterror.h"
+#include "connectionstate.h"
+#include "eventstream_p.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+class QNetworkReply;
+
+namespace CStar::Internal {
+
+class HttpTransport;
+
+/// The session's one realtime feed (protocol §8, §9): the event stream when
+/// it works, polling when it does not, one cursor for both, so switching
+/// loses and repeats nothing. Emits each stored event once, in id order.
+class RealtimeChannel : public QObject
+{
+    Q_OBJECT
+public:
+    /// Asks for a session token (creating a session if needed), then calls
+    /// one of the two callbacks.
+    using TokenProvider = std::function<void(std::function<void(const QString &)> ready,
+                                             std::function<void(const ChatError &)> failed)>;
+
+    RealtimeChannel(HttpTransport *http, QObject *parent);
+    ~RealtimeChannel() override;
+
+    void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
+    void setRealtime(bool realtime);
+    void setPollingInterval(int ms);
+
+    void start();
+    void stop();
+    /// Reopens with a fresh token, keeping the cursor (§8: after identify/logout).
+    void restart();
+    bool isActive() const { return m_active; }
+
+    ConnectionState state() const { return m_state; }
+    QString cursor() const { return m_cursor; }
+    void setCursor(const QString &cursor) { m_cursor = cursor; }
+
+Q_SIGNALS:
+    void stateChanged(CStar::ConnectionState state);
+    /// A stored event (id set) or a live one (typing: id empty); `data` is
+    /// the raw JSON text of the event's data.
+    void eventReceived(const QString &type, const QString &id, const QByteArray &data);
+    void errorOccurred(const CStar::ChatError &error);
+    void unauthorized(const CStar::ChatError &error);
+
+private:
+    enum class Mode { Stream, Poll };
+
+    void setState(ConnectionState state);
+    void withToken(std::function<void(const QString &)> next);
+    void openStream();
+    void onStreamEnded(EventStream::End reason, const ChatError &error);
+    void scheduleReconnect();
+    void fallBackToPolling();
+    void schedulePoll(int delayMs);
+    void poll();
+    void onPollFinished();
+    void deliver(const QString &type, const QString &id, const QByteArray &data);
+    bool acceptId(const QString &type, const QString &id);
+    void adoptStreamCursor();
+    int reconnectDelayMs();
+
+    HttpTransport *m_http;
+    TokenProvider m_tokenProvider;
+    EventStream *m_stream;
+    QTimer m_reconnectTimer;
+    QTimer m_pollTimer;
+    QTimer m_streamProbeTimer;
+    QPointer<QNetworkReply> m_pollReply;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QString m_cursor;
+    int m_generation = 0; // invalidates callbacks of a previous start()
+    int m_reconnectAttempts = 0;
+    int m_pollFailures = 0;
+    int m_probeInterval = 0;
+    int m_serverRetryMs = -1;
+    int m_pollingInterval = 5000;
+    bool m_realtime = true;
+    bool m_active = false;
+    bool m_polling = false;
+};
+
+} // namespace CStar::Internal

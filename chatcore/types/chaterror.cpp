@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "chaterror.h"
+
+#include <QJsonObject>
+#include <QMetaEnum>
+
+namespace CStar {
+
+ChatError::ChatError(Kind kind, const QString &code, const QString &message)
+    : m_kind(kind), m_code(code), m_message(message)
+{ }
+
+static ChatError::Kind kindFor(int status, const QString &code)
+{
+    using K = ChatError::Kind;
+    if (status == 400 || status == 413 || status == 422)
+        return K::Validation;
+    if (status == 401)
+        return K::Authentication;
+    if (status == 403)
+        return code == QLatin1String("identify_required") ? K::AuthRequired : K::Permission;
+    if (status == 404 || status == 410)
+        return K::NotFound;
+    if (status == 409)
+        return K::Conflict;
+    if (status == 429)
+        return K::RateLimit;
+    if (status == 408)
+        return K::Timeout;
+    if (status >= 500)
+        return K::Server;
+    return K::Protocol;
+}
+
+ChatError ChatError::fromHttp(int httpStatus, const QJsonObject &body, const QString &requestId,
+                              int retryAfterHeader)
+{
+    const QJsonObject e = body.value(QLatin1String("error")).toObject();
+    QString code = e.value(QLatin1String("code")).toString();
+    QString message = e.value(QLatin1String("message")).toString();
+    if (message.isEmpty())
+        message = QStringLiteral("HTTP %1").arg(httpStatus);
+    if (code.isEmpty())
+        code = httpStatus >= 500 ? QStringLiteral("internal_error")
+                                 : QStringLiteral("http_%1").arg(httpStatus);
+    ChatError error(kindFor(httpStatus, code), code, message);
+    error.m_param = e.value(QLatin1String("param")).toString();
+    error.m_hint = e.value(QLatin1String("hint")).toString();
+    error.m_requestId = e.value(QLatin1String("request_id")).toString(requestId);
+    if (error.m_requestId.isEmpty())
+        error.m_requestId = requestId;
+    error.m_httpStatus = httpStatus;
+    if (httpStatus == 429) {
+        const int fromBody = e.value(QLatin1String("retryAfter"))
+                                 .toInt(body.value(QLatin1String("retryAfter")).toInt(-1));
+        error.m_retryAfter = retryAfterHeader >= 0 ? retryAfterHeader : fromBody;
+    }
+    return error;
+}
+
+bool ChatError::isTransient() const
+{
+    return m_kind == Kind::Network || m_kind == Kind::Timeout || m_kind == Kind::Server
+        || m_kind == Kind::RateLimit;
+}
+
+QString ChatError::toString() const
+{
+    if (!isError())
+        return QStringLiteral("no error");
+    const char *kindName = QMetaEnum::fromType<Kind>().valueToKey(int(m_kind));
+    QString s =
+        QLatin1String(kindName) + QLatin1Char(' ') + m_code + QLatin1String(": ") + m_message;
+    if (!m_param.isEmpty())
+        s += QLatin1String(" [param ") + m_param + QLatin1Char(']');
+    if (!m_hint.isEmpty())
+        s += QLatin1String(" (") + m_hint + QLatin1Char(')');
+    return s;
+}
+
+} // namespace CStar
