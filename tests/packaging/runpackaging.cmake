@@ -1,0 +1,30 @@
+# cmake -P script: install → external configure/build → run.
+file(REMOVE_RECURSE "${WORK_DIR}")
+set(prefix "${WORK_DIR}/prefix")
+
+function(run)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+    endif()
+    message(STATUS "${out}")
+endfunction()
+
+run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
+foreach(f include/CStarChat/chatclient.h include/CStarChat/cstarchat_core_export.h
+          lib/cmake/CStarChat/CStarChatConfig.cmake lib/cmake/CStarChat/CStarChatConfigVersion.cmake)
+    file(GLOB_RECURSE found "${prefix}/${f}" "${prefix}/*/${f}")
+    if(NOT EXISTS "${prefix}/${f}")
+        string(REPLACE "lib/" "lib/*/" pattern "${f}")
+        file(GLOB found "${prefix}/${pattern}")
+        if(NOT found)
+            message(FATAL_ERROR "not installed: ${f}")
+        endif()
+    endif()
+endforeach()
+run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}" -B "${WORK_DIR}/consumer-build" -G "${GENERATOR}"
+    "-DCMAKE_PREFIX_PATH=${prefix}")
+run(${CMAKE_COMMAND} --build "${WORK_DIR}/consumer-build")
+find_program(consumer consumer PATHS "${WORK_DIR}/consumer-build" NO_DEFAULT_PATH REQUIRED)
+run("${consumer}")
+message(STATUS "packaging ok")
