@@ -366,6 +366,7 @@ Job<Customer> *ChatClientPrivate::identifyText(const QByteArray &customerJson,
                                  {QLatin1String("signature"), signature}});
     // Sent with the anonymous token, if any, so its tickets move (§4).
     request.needsSession = false;
+    request.reportsUnauthorized = false;
     http->execute(std::move(request), token, inner);
     return outer;
 }
@@ -386,6 +387,8 @@ ChatClient::ChatClient(const QString &teamSlug, QObject *parent) : ChatClient(pa
 
 ChatClient::~ChatClient()
 {
+    // No state-change signals from a client being destroyed.
+    d->realtime->disconnect(this);
     d->realtime->stop();
 }
 

@@ -30,7 +30,7 @@ public:
     int silenceTimeoutMs = 45000; ///< 3 missed pings = stream lost
     int streamRetryIntervalMs = 60000; ///< while polling after a fallback, try the stream again
     int streamRetryMaxIntervalMs = 600000; ///< …backing off up to this
-    int reconnectDelayMs = 3000; ///< until the server's `retry:` says otherwise
+    int reconnectDelayMs = 3000; ///< backoff base until the server's `retry:` says otherwise
     int reconnectMaxDelayMs = 30000; ///< cap of the exponential backoff (full jitter)
     int pollErrorMaxDelayMs = 60000; ///< cap of the backoff after failed polls
     qsizetype maxEventBytes = 1024 * 1024; ///< one SSE event

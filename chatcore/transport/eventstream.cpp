@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 
 namespace CStar::Internal {
 
@@ -49,6 +50,7 @@ void EventStream::open(QNetworkRequest request)
     m_validated = m_receivedData = m_firstByteExpired = m_silent = false;
     m_status = 0;
     m_parser.restart();
+    m_parser.setMaxEventSize(m_options.maxEventBytes);
     request.setRawHeader("Accept", "text/event-stream");
     request.setRawHeader("Cache-Control", "no-cache");
     if (!m_parser.lastEventId().isEmpty())
@@ -91,9 +93,19 @@ void EventStream::onMetaData()
         return; // read the error body in onFinished
     qCInfo(lcTransport) << "event stream unusable: HTTP" << m_status << type;
     const End reason = m_status == 204 ? End::NoStream : End::Unusable;
-    finish(reason,
-           ChatError(ChatError::Kind::Protocol, QStringLiteral("stream_unavailable"),
-                     QStringLiteral("The event stream is not available (HTTP %1)").arg(m_status)));
+    const ChatError error(
+        ChatError::Kind::Protocol, QStringLiteral("stream_unavailable"),
+        QStringLiteral("The event stream is not available (HTTP %1)").arg(m_status));
+    // Not from inside QNetworkReply's own signal: aborting there makes it
+    // report its error twice. The reply is not read meanwhile.
+    m_reply->disconnect(this);
+    QMetaObject::invokeMethod(
+        this,
+        [this, reply = QPointer<QNetworkReply>(m_reply), reason, error] {
+            if (reply && reply == m_reply)
+                finish(reason, error);
+        },
+        Qt::QueuedConnection);
 }
 
 void EventStream::onReadyRead()

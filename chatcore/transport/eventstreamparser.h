@@ -48,6 +48,10 @@ public:
     /// check, but keeps the last event id (it survives reconnects, per spec).
     void restart();
 
+    qsizetype maxEventSize() const { return m_maxEventSize; }
+    /// Applies from the next event on.
+    void setMaxEventSize(qsizetype bytes) { m_maxEventSize = qMax<qsizetype>(1, bytes); }
+
     QString lastEventId() const { return m_lastEventId; }
     /// Also seeds the last-event-id buffer, so that a following event without
     /// an `id:` field reports this id rather than resetting it.

@@ -132,7 +132,7 @@ private:
         if (!ok || retryAfter < 0)
             retryAfter = -1;
         ChatError error = ChatError::fromHttp(status, doc.object(), requestId, retryAfter);
-        if (status == 401)
+        if (status == 401 && m_request.reportsUnauthorized)
             Q_EMIT m_transport->unauthorized(error, m_token);
         retryOrFinish(error);
     }

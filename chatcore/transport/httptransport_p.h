@@ -27,6 +27,9 @@ struct RestRequest
     QByteArray body; ///< compact JSON; empty = no body
     bool needsSession = true;
     QByteArray idempotencyKey; ///< POSTs get one if empty; retries reuse it (§3)
+    /// A 401 means the session is gone. Not for identify: a rejected
+    /// signature must not cost the anonymous session its tickets.
+    bool reportsUnauthorized = true;
 };
 
 /// REST over one QNetworkAccessManager: common headers, timeouts, retries

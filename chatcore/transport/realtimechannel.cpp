@@ -26,6 +26,7 @@ RealtimeChannel::RealtimeChannel(HttpTransport *http, QObject *parent)
     , m_http(http)
     , m_stream(new EventStream(http->network(), http->options(), this))
 {
+    m_clock.start();
     m_reconnectTimer.setSingleShot(true);
     m_pollTimer.setSingleShot(true);
     m_streamProbeTimer.setSingleShot(true);
@@ -52,6 +53,11 @@ RealtimeChannel::RealtimeChannel(HttpTransport *http, QObject *parent)
     connect(m_stream, &EventStream::retryReceived, this, [this](int ms) { m_serverRetryMs = ms; });
     connect(m_stream, &EventStream::protocolError, this, &RealtimeChannel::errorOccurred);
     connect(m_stream, &EventStream::ended, this, &RealtimeChannel::onStreamEnded);
+}
+
+QString RealtimeChannel::cursor() const
+{
+    return m_cursor.isEmpty() ? m_stream->parser().lastEventId() : m_cursor;
 }
 
 RealtimeChannel::~RealtimeChannel()
@@ -197,8 +203,8 @@ void RealtimeChannel::onStreamEnded(EventStream::End reason, const ChatError &er
 int RealtimeChannel::reconnectDelayMs()
 {
     const TransportOptions &o = m_http->options();
-    const int base = o.reconnectDelayMs >= 0 ? o.reconnectDelayMs
-                                             : (m_serverRetryMs >= 0 ? m_serverRetryMs : 3000);
+    // §9: the server's `retry:` is the base once it has sent one.
+    const int base = m_serverRetryMs >= 0 ? m_serverRetryMs : o.reconnectDelayMs;
     const qint64 ceiling =
         qMin<qint64>(qint64(qMax(base, 1)) << qMin(m_reconnectAttempts, 20), o.reconnectMaxDelayMs);
     ++m_reconnectAttempts;
@@ -303,11 +309,46 @@ void RealtimeChannel::onPollFinished()
         if (okNext && (!okCursor || n > c))
             m_cursor = nextText;
     }
-    const QJsonArray typing = envelope.value(QLatin1String("typing")).toArray();
-    for (const QJsonValue &t : typing)
-        deliver(QStringLiteral("typing"), QString(),
-                QJsonDocument(t.toObject()).toJson(QJsonDocument::Compact));
+    deliverPolledTyping(envelope.value(QLatin1String("typing")).toArray());
+    if (!m_active || !m_polling)
+        return;
     schedulePoll(envelope.value(QLatin1String("hasMore")).toBool() ? 0 : m_pollingInterval);
+}
+
+void RealtimeChannel::deliverPolledTyping(const QJsonArray &typing)
+{
+    const qint64 now = m_clock.elapsed();
+    QHash<QString, qint64> active;
+    QList<QJsonObject> toDeliver;
+    for (const QJsonValue &v : typing) {
+        const QJsonObject t = v.toObject();
+        const QString key = t.value(QLatin1String("ticketId")).toString() + QLatin1Char('|')
+            + t.value(QLatin1String("sender")).toString() + QLatin1Char('|')
+            + t.value(QLatin1String("senderName")).toString();
+        const qint64 expiry = now + t.value(QLatin1String("expiresInMs")).toInt();
+        const qint64 known = m_polledTyping.value(key, -1);
+        // A renewal moves the expiry beyond what the clock alone explains.
+        if (known < 0 || expiry > known + 500)
+            toDeliver.append(t);
+        active.insert(key, known < 0 || expiry > known + 500 ? expiry : known);
+    }
+    for (auto it = m_polledTyping.cbegin(); it != m_polledTyping.cend(); ++it) {
+        if (active.contains(it.key()))
+            continue;
+        const QStringList parts = it.key().split(QLatin1Char('|'));
+        toDeliver.append(QJsonObject {{QLatin1String("ticketId"), parts.value(0)},
+                                      {QLatin1String("sender"), parts.value(1)},
+                                      {QLatin1String("senderName"), parts.value(2)},
+                                      {QLatin1String("isTyping"), false},
+                                      {QLatin1String("expiresInMs"), 0}});
+    }
+    m_polledTyping = active;
+    for (const QJsonObject &t : std::as_const(toDeliver)) {
+        deliver(QStringLiteral("typing"), QString(),
+                QJsonDocument(t).toJson(QJsonDocument::Compact));
+        if (!m_active || !m_polling)
+            return;
+    }
 }
 
 bool RealtimeChannel::acceptId(const QString &type, const QString &id)

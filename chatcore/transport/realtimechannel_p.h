@@ -5,12 +5,15 @@
 #include "connectionstate.h"
 #include "eventstream_p.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 
 #include <functional>
 
+class QJsonArray;
 class QNetworkReply;
 
 namespace CStar::Internal {
@@ -43,7 +46,9 @@ public:
     bool isActive() const { return m_active; }
 
     ConnectionState state() const { return m_state; }
-    QString cursor() const { return m_cursor; }
+    /// The last stored event id seen, including a fresh stream's id-only
+    /// cursor block (docs/protocol-notes.md).
+    QString cursor() const;
     void setCursor(const QString &cursor) { m_cursor = cursor; }
 
 Q_SIGNALS:
@@ -69,6 +74,7 @@ private:
     void deliver(const QString &type, const QString &id, const QByteArray &data);
     bool acceptId(const QString &type, const QString &id);
     void adoptStreamCursor();
+    void deliverPolledTyping(const QJsonArray &typing);
     int reconnectDelayMs();
 
     HttpTransport *m_http;
@@ -80,6 +86,10 @@ private:
     QPointer<QNetworkReply> m_pollReply;
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_cursor;
+    // Poll answers list the typing leases active now (§8); each is delivered
+    // when new or renewed, and its end as isTyping=false, as the stream would.
+    QHash<QString, qint64> m_polledTyping; // ticket|sender|name → local expiry (ms)
+    QElapsedTimer m_clock;
     int m_generation = 0; // invalidates callbacks of a previous start()
     int m_reconnectAttempts = 0;
     int m_pollFailures = 0;

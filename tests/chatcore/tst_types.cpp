@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// Value types and error mapping: camelCase and snake_case (protocol §1),
+// unknown enum values kept, every row of the error table (§2).
+#include "chaterror.h"
+#include "customer.h"
+#include "message.h"
+#include "ticket.h"
+#include "typingevent.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace CStar;
+
+class TestTypes : public QObject
+{
+    Q_OBJECT
+
+    static QJsonObject parse(const char *json)
+    {
+        QJsonParseError error {};
+        const QJsonObject o = QJsonDocument::fromJson(QByteArray(json), &error).object();
+        Q_ASSERT(error.error == QJsonParseError::NoError);
+        return o;
+    }
+
+private Q_SLOTS:
+    void messageCamelAndSnake_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("camel") << QByteArray(
+            R"({"id":"msg_1","ticketId":"tkt_1","content":"Hi ✓","sender":"agent",
+                "senderName":"Ana","clientMessageId":"c1","createdAt":"2026-11-24T21:18:04.561Z"})");
+        QTest::newRow("snake") << QByteArray(
+            R"({"id":"msg_1","ticket_id":"tkt_1","content":"Hi ✓","sender":"agent",
+                "sender_name":"Ana","client_message_id":"c1","created_at":"2026-11-24T21:18:04.561Z"})");
+    }
+    void messageCamelAndSnake()
+    {
+        QFETCH(QByteArray, json);
+        const Message m = Message::fromJson(QJsonDocument::fromJson(json).object());
+        QCOMPARE(m.id(), QStringLiteral("msg_1"));
+        QCOMPARE(m.ticketId(), QStringLiteral("tkt_1"));
+        QCOMPARE(m.content(), QStringLiteral("Hi ✓"));
+        QCOMPARE(m.sender(), Message::Sender::Agent);
+        QCOMPARE(m.senderName(), QStringLiteral("Ana"));
+        QCOMPARE(m.clientMessageId(), QStringLiteral("c1"));
+        QCOMPARE(m.createdAt(), QDateTime(QDate(2026, 11, 24), QTime(21, 18, 4, 561), Qt::UTC));
+        // Round trip through toJson keeps every field.
+        QCOMPARE(Message::fromJson(m.toJson()), m);
+    }
+
+    void unknownEnumValuesAreKept()
+    {
+        const Message m = Message::fromJson(parse(R"({"id":"msg_2","sender":"bot"})"));
+        QCOMPARE(m.sender(), Message::Sender::Unknown);
+        QCOMPARE(m.senderRole(), QStringLiteral("bot"));
+        const Ticket t =
+            Ticket::fromJson(parse(R"({"id":"tkt_2","status":"escalated","priority":"p0"})"));
+        QCOMPARE(t.status(), Ticket::Status::Unknown);
+        QCOMPARE(t.statusName(), QStringLiteral("escalated"));
+        QCOMPARE(t.priority(), Ticket::Priority::Unknown);
+        QCOMPARE(t.priorityName(), QStringLiteral("p0"));
+    }
+
+    void ticketFields()
+    {
+        const Ticket t = Ticket::fromJson(parse(
+            R"({"id":"tkt_3","title":"Help","status":"pending","priority":"urgent","customer_id":"cus_1",
+                "message_count":3,"last_message":{"id":"msg_9","content":"ok","sender":"customer",
+                "createdAt":"2026-11-24T21:18:05.000Z"},"createdAt":"2026-11-24T21:18:04.561Z",
+                "updated_at":"2026-11-24T21:18:05.000Z"})"));
+        QVERIFY(t.isValid());
+        QCOMPARE(t.status(), Ticket::Status::Pending);
+        QCOMPARE(t.priority(), Ticket::Priority::Urgent);
+        QCOMPARE(t.customerId(), QStringLiteral("cus_1"));
+        QCOMPARE(t.messageCount(), 3);
+        QCOMPARE(t.lastMessage().id(), QStringLiteral("msg_9"));
+        QCOMPARE(t.lastMessage().ticketId(), QStringLiteral("tkt_3"));
+        QCOMPARE(Ticket::fromJson(t.toJson()).lastMessage().content(), QStringLiteral("ok"));
+
+        Ticket updated = t;
+        Message m = Message::fromJson(parse(
+            R"({"id":"msg_10","ticketId":"tkt_3","content":"new","sender":"agent","createdAt":"2026-11-24T22:00:00.000Z"})"));
+        updated.applyMessage(m);
+        QCOMPARE(updated.messageCount(), 4);
+        QCOMPARE(updated.lastMessage().id(), QStringLiteral("msg_10"));
+        QCOMPARE(updated.updatedAt(), m.createdAt());
+        updated.applyMessage(m); // the same message twice counts once
+        QCOMPARE(updated.messageCount(), 4);
+        QCOMPARE(t.messageCount(), 3); // implicit sharing detached
+    }
+
+    void typingAndCustomer()
+    {
+        const TypingEvent e = TypingEvent::fromJson(parse(
+            R"({"ticket_id":"tkt_1","sender":"agent","sender_name":"Ana","is_typing":true,"expires_in_ms":6000})"));
+        QCOMPARE(e.ticketId, QStringLiteral("tkt_1"));
+        QVERIFY(e.isTyping);
+        QCOMPARE(e.expiresInMs, 6000);
+        const Customer c =
+            Customer::fromJson(parse(R"({"id":"cus_1","external_id":"42","email":"j@a.com"})"));
+        QCOMPARE(c.externalId, QStringLiteral("42"));
+        QCOMPARE(c.displayName(), QStringLiteral("j@a.com"));
+    }
+
+    void errorTable_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<ChatError::Kind>("kind");
+        QTest::addColumn<bool>("transient");
+        using K = ChatError::Kind;
+        QTest::newRow("400") << 400 << "parameter_missing" << K::Validation << false;
+        QTest::newRow("413") << 413 << "body_too_large" << K::Validation << false;
+        QTest::newRow("422") << 422 << "parameter_invalid" << K::Validation << false;
+        QTest::newRow("401") << 401 << "session_expired" << K::Authentication << false;
+        QTest::newRow("403 identify") << 403 << "identify_required" << K::AuthRequired << false;
+        QTest::newRow("403 pk") << 403 << "publishable_key_write" << K::Permission << false;
+        QTest::newRow("404") << 404 << "resource_missing" << K::NotFound << false;
+        QTest::newRow("409") << 409 << "idempotency_conflict" << K::Conflict << false;
+        QTest::newRow("429") << 429 << "rate_limit_exceeded" << K::RateLimit << true;
+        QTest::newRow("500") << 500 << "internal_error" << K::Server << true;
+        QTest::newRow("503") << 503 << "internal_error" << K::Server << true;
+    }
+    void errorTable()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(ChatError::Kind, kind);
+        QFETCH(bool, transient);
+        const QJsonObject body {
+            {QStringLiteral("success"), false},
+            {QStringLiteral("error"),
+             QJsonObject {{QStringLiteral("type"), QStringLiteral("x")},
+                          {QStringLiteral("code"), code},
+                          {QStringLiteral("message"), QStringLiteral("m")},
+                          {QStringLiteral("param"), QStringLiteral("title")},
+                          {QStringLiteral("hint"), QStringLiteral("Call identify() first")},
+                          {QStringLiteral("request_id"), QStringLiteral("req_1")},
+                          {QStringLiteral("retryAfter"), 7}}}};
+        const ChatError e = ChatError::fromHttp(status, body, QStringLiteral("req_header"), -1);
+        QCOMPARE(e.kind(), kind);
+        QCOMPARE(e.code(), code);
+        QCOMPARE(e.param(), QStringLiteral("title"));
+        QCOMPARE(e.hint(), QStringLiteral("Call identify() first"));
+        QCOMPARE(e.requestId(), QStringLiteral("req_1"));
+        QCOMPARE(e.httpStatus(), status);
+        QCOMPARE(e.isTransient(), transient);
+        QCOMPARE(e.retryAfter(), status == 429 ? 7 : -1);
+        QVERIFY(e.toString().contains(code));
+    }
+
+    void retryAfterHeaderWins()
+    {
+        const ChatError e = ChatError::fromHttp(429, QJsonObject(), QStringLiteral("req_h"), 3);
+        QCOMPARE(e.retryAfter(), 3);
+        QCOMPARE(e.requestId(), QStringLiteral("req_h"));
+        QCOMPARE(e.code(), QStringLiteral("http_429"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTypes)
+#include "tst_types.moc"

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cstarchat_widgets_export.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace CStar {
+
+class ChatClient;
+class ChatState;
+class MessagesModel;
+class TicketsModel;
+class ChatPanelPrivate;
+
+/// A drop-in support chat for Qt Widgets applications:
+///
+///     auto *client = new CStar::ChatClient(QStringLiteral("acme"), this);
+///     auto *panel = new CStar::ChatPanel(client, this);
+///     layout->addWidget(panel);
+///
+/// Full mode shows the ticket list beside the open conversation; compact mode
+/// (for a side dock) shows one page at a time. Follows the application's
+/// palette, fonts and layout direction.
+class CSTARCHAT_WIDGETS_EXPORT ChatPanel : public QWidget
+{
+    Q_OBJECT
+    Q_PROPERTY(Mode mode READ mode WRITE setMode NOTIFY modeChanged)
+    Q_PROPERTY(
+        QString currentTicketId READ currentTicketId WRITE openTicket NOTIFY currentTicketChanged)
+public:
+    enum class Mode { Full, Compact };
+    Q_ENUM(Mode)
+
+    /// Uses `state` when given (share one ChatState per client); otherwise
+    /// creates one that restores the stored session.
+    explicit ChatPanel(ChatClient *client, QWidget *parent = nullptr, ChatState *state = nullptr);
+    ~ChatPanel() override;
+
+    ChatClient *client() const;
+    ChatState *chatState() const;
+    TicketsModel *ticketsModel() const;
+    MessagesModel *messagesModel() const;
+
+    Mode mode() const;
+    void setMode(Mode mode);
+    QString currentTicketId() const;
+
+public Q_SLOTS:
+    void openTicket(const QString &ticketId);
+    /// Shows the form for a new conversation and focuses it.
+    void startNewConversation();
+    /// Back to the ticket list (compact mode).
+    void showTicketList();
+
+Q_SIGNALS:
+    void modeChanged();
+    void currentTicketChanged();
+    /// The user asked to sign in (the ticket list needs identify). Your app
+    /// signs the customer on its backend and calls ChatClient::identify().
+    void signInRequested();
+    /// A message from an agent arrived (for notifications).
+    void agentMessageArrived(const QString &ticketId, const QString &senderName,
+                             const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    friend class ChatPanelPrivate;
+    std::unique_ptr<ChatPanelPrivate> d;
+};
+
+} // namespace CStar

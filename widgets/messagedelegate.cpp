@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: MIT
+#include "messagedelegate.h"
+
+#include "timeformat.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextOption>
+
+namespace CStar {
+
+namespace {
+
+constexpr int Margin = 8;
+constexpr int Padding = 8;
+constexpr int Radius = 10;
+constexpr int Gap = 3;
+
+/// No resource is ever loaded: no remote or local images in messages.
+class SafeDocument : public QTextDocument
+{
+public:
+    using QTextDocument::QTextDocument;
+
+protected:
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
+                            a.greenF() * (1 - t) + b.greenF() * t,
+                            a.blueF() * (1 - t) + b.blueF() * t);
+}
+
+/// The width text may take inside a bubble: three quarters of the row
+/// (system notes: nine tenths), less margins and padding.
+int textWidthFor(const QStyleOptionViewItem &option, bool system)
+{
+    return qMax(80, int(option.rect.width() * (system ? 0.9 : 0.75)) - 2 * Padding - 2 * Margin);
+}
+
+QString lowerName(const QVariant &v)
+{
+    return v.toString().toLower();
+}
+
+enum class Delivery { Sent, Sending, Failed };
+
+Delivery deliveryOf(const QVariant &v)
+{
+    const QString s = lowerName(v);
+    if (s == QLatin1String("sending") || s == QLatin1String("1"))
+        return Delivery::Sending;
+    if (s == QLatin1String("failed") || s == QLatin1String("2"))
+        return Delivery::Failed;
+    return Delivery::Sent;
+}
+
+QString dayText(const QVariant &section)
+{
+    const QDate date = section.toDate();
+    return date.isValid() ? TimeFormat::dayLabel(date) : section.toString();
+}
+
+} // namespace
+
+struct MessageDelegate::Layout
+{
+    QRect day;
+    QString dayText;
+    QRect unread;
+    QRect sender;
+    QString senderText;
+    QRect bubble;
+    QRect text;
+    QRect meta;
+    QString metaText;
+    QRect retry;
+    QRect discard;
+    int height = 0;
+    bool own = false;
+    bool system = false;
+    bool markdown = false;
+    Delivery delivery = Delivery::Sent;
+};
+
+MessageDelegate::MessageDelegate(QObject *parent) : QStyledItemDelegate(parent)
+{
+    m_documents.setMaxCost(2000);
+}
+
+MessageDelegate::~MessageDelegate() = default;
+
+void MessageDelegate::invalidate()
+{
+    m_documents.clear();
+}
+
+const MessageDelegate::Roles &MessageDelegate::rolesFor(const QAbstractItemModel *model) const
+{
+    auto it = m_roles.find(model);
+    if (it != m_roles.end())
+        return *it;
+    Roles r;
+    const QHash<int, QByteArray> names = model->roleNames();
+    for (auto n = names.cbegin(); n != names.cend(); ++n) {
+        const QByteArray &name = n.value();
+        int *slot = name == "content"   ? &r.content
+            : name == "sender"          ? &r.sender
+            : name == "senderName"      ? &r.senderName
+            : name == "createdAt"       ? &r.createdAt
+            : name == "isOwn"           ? &r.isOwn
+            : name == "deliveryState"   ? &r.deliveryState
+            : name == "showSender"      ? &r.showSender
+            : name == "daySection"      ? &r.daySection
+            : name == "isFirstUnread"   ? &r.isFirstUnread
+            : name == "id"              ? &r.id
+            : name == "clientMessageId" ? &r.clientMessageId
+                                        : nullptr;
+        if (slot)
+            *slot = n.key();
+    }
+    return *m_roles.insert(model, r);
+}
+
+QTextDocument *MessageDelegate::documentFor(const QModelIndex &index,
+                                            const QStyleOptionViewItem &option, int width) const
+{
+    const Roles &r = rolesFor(index.model());
+    const QString content = index.data(r.content).toString();
+    const bool markdown = lowerName(index.data(r.sender)) == QLatin1String("agent");
+    const QString key = index.data(r.id).toString() + QLatin1Char('|')
+        + index.data(r.clientMessageId).toString() + QLatin1Char('|') + QString::number(width)
+        + QLatin1Char('|') + QString::number(qHash(content)) + QLatin1Char('|')
+        + QString::number(option.font.pointSizeF());
+    if (QTextDocument *cached = m_documents.object(key))
+        return cached;
+    auto *doc = new SafeDocument;
+    doc->setDefaultFont(option.font);
+    doc->setDocumentMargin(0);
+    QTextOption textOption = doc->defaultTextOption();
+    textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    doc->setDefaultTextOption(textOption);
+    if (markdown) {
+        // Agent messages: Markdown without raw HTML (no scripts, no styles,
+        // no images from anywhere: SafeDocument loads nothing).
+        doc->setMarkdown(content,
+                         QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                         | QTextDocument::MarkdownNoHTML));
+    } else {
+        doc->setPlainText(content);
+    }
+    doc->setTextWidth(width);
+    const qreal ideal = doc->idealWidth();
+    doc->setTextWidth(qMin<qreal>(width, qCeil(ideal) + 1));
+    m_documents.insert(key, doc);
+    return doc;
+}
+
+MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
+                                                   const QModelIndex &index) const
+{
+    const Roles &r = rolesFor(index.model());
+    Layout l;
+    const QRect area = option.rect;
+    const QFontMetrics fm(option.font);
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.85);
+    const QFontMetrics smallFm(small);
+    int y = area.top() + Gap;
+
+    const QVariant day = index.data(r.daySection);
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    if (!previous.isValid() || previous.data(r.daySection) != day) {
+        l.dayText = dayText(day);
+        if (!l.dayText.isEmpty()) {
+            l.day = QRect(area.left(), y + Margin / 2, area.width(), smallFm.height());
+            y = l.day.bottom() + Margin;
+        }
+    }
+    if (index.data(r.isFirstUnread).toBool()) {
+        l.unread = QRect(area.left(), y, area.width(), smallFm.height());
+        y = l.unread.bottom() + Margin / 2;
+    }
+
+    const QString sender = lowerName(index.data(r.sender));
+    l.own = index.data(r.isOwn).toBool();
+    l.system = sender == QLatin1String("system");
+    l.markdown = sender == QLatin1String("agent");
+    l.delivery = deliveryOf(index.data(r.deliveryState));
+    if (!l.own && !l.system && index.data(r.showSender).toBool()) {
+        l.senderText = index.data(r.senderName).toString();
+        if (!l.senderText.isEmpty()) {
+            l.sender = QRect(area.left() + Margin + Padding, y, area.width() - 2 * Margin,
+                             smallFm.height());
+            y = l.sender.bottom() + 2;
+        }
+    }
+
+    QTextDocument *doc = documentFor(index, option, textWidthFor(option, l.system));
+    const QSize textSize(qCeil(doc->textWidth()), qCeil(doc->size().height()));
+    const int bubbleWidth = textSize.width() + 2 * Padding;
+    const int bubbleHeight = textSize.height() + 2 * Padding;
+    int x;
+    if (l.system)
+        x = area.left() + (area.width() - bubbleWidth) / 2;
+    else if (l.own)
+        x = area.right() - Margin - bubbleWidth;
+    else
+        x = area.left() + Margin;
+    l.bubble = QRect(x, y, bubbleWidth, bubbleHeight);
+    l.text = l.bubble.adjusted(Padding, Padding, -Padding, -Padding);
+    y = l.bubble.bottom() + 2;
+
+    QStringList meta;
+    const QString time = TimeFormat::timeOfDay(index.data(r.createdAt).toDateTime());
+    if (!time.isEmpty())
+        meta << time;
+    if (l.own) {
+        switch (l.delivery) {
+        case Delivery::Sending:
+            meta << tr("Sending…");
+            break;
+        case Delivery::Sent:
+            meta << tr("Sent");
+            break;
+        case Delivery::Failed:
+            meta << tr("Not sent");
+            break;
+        }
+    }
+    l.metaText = meta.join(QStringLiteral(" · "));
+    const int metaWidth = smallFm.horizontalAdvance(l.metaText);
+    int metaX = l.own ? l.bubble.right() - metaWidth : l.bubble.left();
+    if (l.own && l.delivery == Delivery::Failed) {
+        const QString retry = tr("Retry");
+        const QString discard = tr("Discard");
+        const int rw = smallFm.horizontalAdvance(retry) + 8;
+        const int dw = smallFm.horizontalAdvance(discard) + 8;
+        const int right = l.bubble.right();
+        l.discard = QRect(right - dw, y, dw, smallFm.height());
+        l.retry = QRect(l.discard.left() - rw, y, rw, smallFm.height());
+        metaX = l.retry.left() - 6 - metaWidth;
+    }
+    l.meta = QRect(metaX, y, metaWidth, smallFm.height());
+    y = l.meta.bottom() + Gap + 2;
+    l.height = y - area.top();
+
+    if (option.direction == Qt::RightToLeft) {
+        // Mirror: own messages on the left, agents on the right.
+        auto mirror = [&](QRect &rect) { rect = QStyle::visualRect(Qt::RightToLeft, area, rect); };
+        for (QRect *rect : {&l.sender, &l.bubble, &l.text, &l.meta, &l.retry, &l.discard})
+            mirror(*rect);
+    }
+    return l;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    if (opt.rect.width() <= 0)
+        opt.rect.setWidth(400);
+    const Layout l = layoutFor(opt, index);
+    return QSize(opt.rect.width(), l.height);
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layoutFor(opt, index);
+    const QPalette &pal = opt.palette;
+    QFont small = opt.font;
+    small.setPointSizeF(opt.font.pointSizeF() * 0.85);
+    const QColor muted = pal.color(QPalette::PlaceholderText);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (opt.state & QStyle::State_HasFocus) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DotLine));
+        painter->drawRect(opt.rect.adjusted(1, 1, -2, -2));
+    }
+    painter->setFont(small);
+    if (!l.day.isNull()) {
+        painter->setPen(muted);
+        const int w = painter->fontMetrics().horizontalAdvance(l.dayText) + 16;
+        const QRect label((l.day.width() - w) / 2 + l.day.left(), l.day.top(), w, l.day.height());
+        const int mid = l.day.center().y();
+        painter->drawLine(l.day.left() + Margin, mid, label.left(), mid);
+        painter->drawLine(label.right(), mid, l.day.right() - Margin, mid);
+        painter->drawText(label, Qt::AlignCenter, l.dayText);
+    }
+    if (!l.unread.isNull()) {
+        painter->setPen(pal.color(QPalette::Highlight));
+        const QString text = tr("New messages");
+        const int w = painter->fontMetrics().horizontalAdvance(text) + 16;
+        const QRect label(l.unread.right() - Margin - w, l.unread.top(), w, l.unread.height());
+        painter->drawLine(l.unread.left() + Margin, l.unread.center().y(), label.left(),
+                          l.unread.center().y());
+        painter->drawText(label, Qt::AlignCenter, text);
+    }
+    if (!l.sender.isNull()) {
+        QFont bold = small;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(pal.color(QPalette::WindowText));
+        painter->drawText(l.sender, Qt::AlignLeading | Qt::AlignVCenter, l.senderText);
+        painter->setFont(small);
+    }
+
+    QColor textColor = pal.color(QPalette::Text);
+    if (!l.system) {
+        QColor fill = l.own ? pal.color(QPalette::Highlight)
+                            : mix(pal.color(QPalette::Base), textColor, 0.09);
+        if (l.own && l.delivery != Delivery::Sent)
+            fill = mix(fill, pal.color(QPalette::Base), 0.35);
+        if (l.own)
+            textColor = pal.color(QPalette::HighlightedText);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(l.bubble, Radius, Radius);
+    } else {
+        textColor = muted;
+    }
+
+    QTextDocument *doc = documentFor(index, opt, textWidthFor(opt, l.system));
+    painter->translate(l.text.topLeft());
+    QAbstractTextDocumentLayout::PaintContext ctx;
+    ctx.palette = pal;
+    ctx.palette.setColor(QPalette::Text, textColor);
+    if (l.own)
+        ctx.palette.setColor(QPalette::Link, textColor);
+    ctx.clip = QRectF(0, 0, l.text.width(), l.text.height());
+    doc->documentLayout()->draw(painter, ctx);
+    painter->translate(-l.text.topLeft());
+
+    painter->setFont(small);
+    painter->setPen(muted);
+    painter->drawText(l.meta, Qt::AlignVCenter, l.metaText);
+    if (!l.retry.isNull()) {
+        QFont link = small;
+        link.setUnderline(true);
+        painter->setFont(link);
+        painter->setPen(pal.color(QPalette::Link));
+        painter->drawText(l.retry, Qt::AlignCenter, tr("Retry"));
+        painter->drawText(l.discard, Qt::AlignCenter, tr("Discard"));
+    }
+    painter->restore();
+}
+
+bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                  const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() != QEvent::MouseButtonRelease)
+        return QStyledItemDelegate::editorEvent(event, model, option, index);
+    auto *mouse = static_cast<QMouseEvent *>(event);
+    if (mouse->button() != Qt::LeftButton)
+        return false;
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layoutFor(opt, index);
+    const QPoint pos = mouse->position().toPoint();
+    if (l.retry.contains(pos)) {
+        Q_EMIT retryRequested(index.row());
+        return true;
+    }
+    if (l.discard.contains(pos)) {
+        Q_EMIT discardRequested(index.row());
+        return true;
+    }
+    if (l.text.contains(pos)) {
+        QTextDocument *doc = documentFor(index, opt, textWidthFor(opt, l.system));
+        const QString anchor = doc->documentLayout()->anchorAt(pos - l.text.topLeft());
+        const QUrl url(anchor);
+        const QString scheme = url.scheme().toLower();
+        if (!anchor.isEmpty()
+            && (scheme == QLatin1String("https") || scheme == QLatin1String("http")
+                || scheme == QLatin1String("mailto"))) {
+            Q_EMIT linkActivated(url);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MessageDelegate::accessibleText(const QModelIndex &index) const
+{
+    const Roles &r = rolesFor(index.model());
+    const bool own = index.data(r.isOwn).toBool();
+    const QString who = own ? tr("You") : index.data(r.senderName).toString();
+    QString text = tr("%1: %2").arg(who, index.data(r.content).toString());
+    if (own) {
+        switch (deliveryOf(index.data(r.deliveryState))) {
+        case Delivery::Sending:
+            text += QLatin1String(", ") + tr("sending");
+            break;
+        case Delivery::Failed:
+            text += QLatin1String(", ") + tr("not sent");
+            break;
+        case Delivery::Sent:
+            break;
+        }
+    }
+    return text;
+}
+
+} // namespace CStar
