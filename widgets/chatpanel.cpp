@@ -18,6 +18,7 @@
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QIdentityProxyModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +33,19 @@
 #include <QVBoxLayout>
 
 namespace CStar {
+
+namespace {
+/// QAbstractItemView fetches more whenever its last row is visible; a chat
+/// is always scrolled to its last row and fetches *older* messages, so the
+/// view must not: the panel fetches history itself on scroll-up.
+class NoAutoFetchProxy : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    bool canFetchMore(const QModelIndex &) const override { return false; }
+    void fetchMore(const QModelIndex &) override { }
+};
+} // namespace
 
 class ChatPanelPrivate
 {
@@ -193,7 +207,9 @@ void ChatPanelPrivate::buildThreadPage()
 
     messageView = new QListView;
     messageView->setObjectName(QStringLiteral("messageList"));
-    messageView->setModel(messages);
+    auto *viewModel = new NoAutoFetchProxy(messageView);
+    viewModel->setSourceModel(messages);
+    messageView->setModel(viewModel);
     messageDelegate = new MessageDelegate(messageView);
     messageView->setItemDelegate(messageDelegate);
     messageView->setSelectionMode(QAbstractItemView::NoSelection);
@@ -338,6 +354,7 @@ void ChatPanelPrivate::retranslate()
     newButton->setAccessibleName(ChatPanel::tr("Start a new conversation"));
     newButton->setToolTip(ChatPanel::tr("New conversation (Ctrl+N)"));
     signInButton->setText(ChatPanel::tr("Sign in"));
+    signInButton->setAccessibleName(ChatPanel::tr("Sign in to see all conversations"));
     ticketView->setAccessibleName(ChatPanel::tr("Conversations"));
     messageView->setAccessibleName(ChatPanel::tr("Messages"));
     backButton->setText(ChatPanel::tr("Back"));
@@ -372,8 +389,10 @@ void ChatPanelPrivate::updateSignIn()
     const bool needsIdentify = e.kind() == ChatError::Kind::AuthRequired;
     signInBox->setVisible(needsIdentify);
     if (needsIdentify) {
-        signInLabel->setText(ChatPanel::tr("Sign in to see all your conversations.")
-                             + (e.hint().isEmpty() ? QString() : QLatin1Char('\n') + e.hint()));
+        // The server's hint is written for developers: keep it out of the
+        // customer's way, in the tooltip.
+        signInLabel->setText(ChatPanel::tr("Sign in to see all your conversations."));
+        signInLabel->setToolTip(e.hint());
     }
     emptyLabel->setVisible(!needsIdentify && tickets->rowCount() == 0 && !tickets->isLoading());
 }

@@ -40,7 +40,8 @@ Composer::Composer(QWidget *parent) : QWidget(parent), d(new ComposerPrivate)
     d->edit->installEventFilter(this);
     const int lineHeight = d->edit->fontMetrics().lineSpacing();
     d->edit->setMinimumHeight(lineHeight * 2 + 12);
-    d->edit->setMaximumHeight(lineHeight * 6 + 12);
+    d->edit->setMaximumHeight(lineHeight * 4 + 12);
+    d->edit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
 
     d->sendButton = new QToolButton(this);
     d->sendButton->setObjectName(QStringLiteral("sendButton"));

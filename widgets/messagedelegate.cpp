@@ -392,6 +392,15 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     return false;
 }
 
+QRect MessageDelegate::actionRect(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                  Action action) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layoutFor(opt, index);
+    return action == Action::Retry ? l.retry : l.discard;
+}
+
 QString MessageDelegate::accessibleText(const QModelIndex &index) const
 {
     const Roles &r = rolesFor(index.model());

@@ -32,6 +32,12 @@ public:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
 
+    enum class Action { Retry, Discard };
+    /// Where the Retry/Discard links of a failed own message are drawn
+    /// (null when the row has none), in the view's coordinates.
+    QRect actionRect(const QStyleOptionViewItem &option, const QModelIndex &index,
+                     Action action) const;
+
     /// The text of a row as a screen reader should say it.
     QString accessibleText(const QModelIndex &index) const;
 

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QVariantMap>
 
 namespace CStar {
@@ -65,11 +66,15 @@ QString TicketDelegate::preview(const QModelIndex &index) const
 {
     const QVariant v = index.data(rolesFor(index.model()).lastMessage);
     QString content;
-    if (v.canConvert<Message>())
+    if (v.typeId() == QMetaType::QString)
+        content = v.toString();
+    else if (v.canConvert<Message>())
         content = v.value<Message>().content();
     else
         content = v.toMap().value(QStringLiteral("content")).toString();
-    return content.simplified();
+    // A one-line preview: Markdown emphasis marks would only be noise.
+    static const QRegularExpression emphasis(QStringLiteral("[*_`~]{1,3}"));
+    return content.remove(emphasis).simplified();
 }
 
 QSize TicketDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const

@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: MIT
+// The widget ChatPanel driven like a user would, offscreen, against a real
+// devserver: create a ticket, send with Enter, agent reply, typing, failed
+// send and Retry, history on scroll-up, banner on fallback, keyboard only,
+// and readable text on a dark palette.
+#include "chatclient.h"
+#include "chatpanel.h"
+#include "chatstate.h"
+#include "composer.h"
+#include "devserverprocess.h"
+#include "messagedelegate.h"
+#include "messagesmodel.h"
+#include "testhttp.h"
+#include "ticketsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace CStar;
+using namespace CStar::Testing;
+
+namespace {
+
+qreal luminance(QRgb c)
+{
+    return (0.2126 * qRed(c) + 0.7152 * qGreen(c) + 0.0722 * qBlue(c)) / 255.0;
+}
+
+/// Contrast found in an image region: between its most common colour (the
+/// background) and the pixel farthest from it in luminance (text).
+qreal contrastIn(const QImage &image)
+{
+    QHash<QRgb, int> histogram;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            ++histogram[image.pixel(x, y)];
+    QRgb background = 0;
+    int best = -1;
+    for (auto it = histogram.cbegin(); it != histogram.cend(); ++it)
+        if (it.value() > best) {
+            best = it.value();
+            background = it.key();
+        }
+    qreal maxDiff = 0;
+    for (auto it = histogram.cbegin(); it != histogram.cend(); ++it)
+        maxDiff = qMax(maxDiff, qAbs(luminance(it.key()) - luminance(background)));
+    return maxDiff;
+}
+
+} // namespace
+
+class TestChatPanel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<DevServerProcess> server;
+    std::unique_ptr<QTemporaryDir> storage;
+    std::unique_ptr<QWidget> window;
+    ChatClient *client = nullptr;
+    ChatPanel *panel = nullptr;
+
+    TestHttp http() const { return TestHttp(*server); }
+
+    template<typename T>
+    T *find(const char *name) const
+    {
+        T *w = panel->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qWarning("no child %s", name);
+        return w;
+    }
+    QPlainTextEdit *composerEdit() const { return find<QPlainTextEdit>("composerEdit"); }
+    QListView *messageList() const { return find<QListView>("messageList"); }
+
+    QString agentReply(const QString &ticketId, const QString &content)
+    {
+        return http()
+            .agent("POST", QStringLiteral("/tickets/%1/messages").arg(ticketId),
+                   QJsonObject {{QStringLiteral("content"), content},
+                                {QStringLiteral("senderName"), QStringLiteral("Ana")}})
+            .data()
+            .value(QStringLiteral("id"))
+            .toString();
+    }
+
+    void createPanel()
+    {
+        window = std::make_unique<QWidget>();
+        window->resize(900, 640);
+        client = new ChatClient(server->team(), window.get());
+        client->setBaseUrl(server->baseUrl());
+        TransportOptions o;
+        o.retryBaseDelayMs = 10;
+        o.retryMaxDelayMs = 50;
+        o.maxRetries = 1;
+        o.firstByteTimeoutMs = 300;
+        o.streamRetryIntervalMs = 300;
+        o.reconnectDelayMs = 20;
+        client->setTransportOptions(o);
+        client->setPollingInterval(200);
+        auto *state = new ChatState(window.get());
+        state->setKeychainEnabled(false);
+        state->setStorageDirectory(storage->path());
+        state->setClient(client);
+        panel = new ChatPanel(client, window.get(), state);
+        auto *layout = new QVBoxLayout(window.get());
+        layout->addWidget(panel);
+        new QAbstractItemModelTester(panel->messagesModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, panel);
+        new QAbstractItemModelTester(panel->ticketsModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, panel);
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    }
+
+    /// Starts a conversation through the UI, as a customer would.
+    QString createTicketThroughUi(const QString &text)
+    {
+        QTest::mouseClick(find<QToolButton>("newConversationButton"), Qt::LeftButton);
+        QTest::keyClicks(find<QLineEdit>("subjectEdit"), QStringLiteral("Billing question"));
+        composerEdit()->setFocus();
+        QTest::keyClicks(composerEdit(), text);
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        if (!QTest::qWaitFor([&] { return !panel->currentTicketId().isEmpty(); }, 10000))
+            return {};
+        return panel->currentTicketId();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        server = std::make_unique<DevServerProcess>();
+        DevServerProcess::Options options;
+        options.extraArgs = {QStringLiteral("--retry-ms"), QStringLiteral("20"),
+                             QStringLiteral("--typing-lease-ms"), QStringLiteral("400")};
+        QVERIFY(server->start(options));
+        storage = std::make_unique<QTemporaryDir>();
+        createPanel();
+    }
+
+    void cleanup()
+    {
+        window.reset();
+        server.reset();
+        storage.reset();
+    }
+
+    void createSendReceive()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("My invoice is wrong"));
+        QVERIFY(ticketId.startsWith(QLatin1String("tkt_")));
+        QCOMPARE(find<QLabel>("threadTitle")->text().contains(QStringLiteral("Billing question")),
+                 true);
+        MessagesModel *messages = panel->messagesModel();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 1, 10000);
+        QCOMPARE(messages->index(0).data(MessagesModel::ContentRole).toString(),
+                 QStringLiteral("My invoice is wrong"));
+
+        // Enter sends; Shift+Enter makes a new line.
+        QTest::keyClicks(composerEdit(), QStringLiteral("Order 42"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(composerEdit(), QStringLiteral("was charged twice"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QCOMPARE(composerEdit()->toPlainText(), QString());
+        QCOMPARE(messages->rowCount(), 2); // local echo at once
+        QCOMPARE(messages->index(1).data(MessagesModel::ContentRole).toString(),
+                 QStringLiteral("Order 42\nwas charged twice"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            messages->index(1).data(MessagesModel::DeliveryStateRole).value<DeliveryState>(),
+            DeliveryState::Sent, 10000);
+
+        agentReply(ticketId,
+                   QStringLiteral("Sorry about that — **refunded**, see https://example.com/r/42"));
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 3, 10000);
+        QCOMPARE(messages->index(2).data(MessagesModel::SenderNameRole).toString(),
+                 QStringLiteral("Ana"));
+        QVERIFY(!messages->index(2).data(MessagesModel::IsOwnRole).toBool());
+
+        // Typing shows and goes away by itself (lease), no `false` needed.
+        QLabel *typing = find<QLabel>("typingIndicator");
+        http().agent("POST", QStringLiteral("/tickets/%1/typing").arg(ticketId),
+                     QJsonObject {{QStringLiteral("isTyping"), true},
+                                  {QStringLiteral("senderName"), QStringLiteral("Ana")}});
+        QTRY_VERIFY_WITH_TIMEOUT(typing->text().contains(QStringLiteral("Ana is typing")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(typing->text().trimmed().isEmpty(), 10000);
+
+        // A rendered screenshot of the conversation for the docs.
+        QDir().mkpath(QStringLiteral(CSTAR_SCREENSHOT_DIR));
+        http().agent("POST", QStringLiteral("/tickets/%1/typing").arg(ticketId),
+                     QJsonObject {{QStringLiteral("isTyping"), true},
+                                  {QStringLiteral("senderName"), QStringLiteral("Ana")}});
+        QTRY_VERIFY_WITH_TIMEOUT(typing->text().contains(QStringLiteral("Ana")), 10000);
+        const QImage shot = window->grab().toImage();
+        QVERIFY(shot.save(QStringLiteral(CSTAR_SCREENSHOT_DIR "/chatpanel.png")));
+    }
+
+    void failedSendThenRetry()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Hello"));
+        QVERIFY(!ticketId.isEmpty());
+        MessagesModel *messages = panel->messagesModel();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 1, 10000);
+        // Two 500s: the first attempt and its one retry fail.
+        http().control({{QStringLiteral("failNext"),
+                         QJsonObject {{QStringLiteral("method"), QStringLiteral("POST")},
+                                      {QStringLiteral("pathContains"), QStringLiteral("/messages")},
+                                      {QStringLiteral("status"), 500},
+                                      {QStringLiteral("count"), 2}}}});
+        QTest::keyClicks(composerEdit(), QStringLiteral("Please answer"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            messages->index(1).data(MessagesModel::DeliveryStateRole).value<DeliveryState>(),
+            DeliveryState::Failed, 10000);
+
+        // Click "Retry" where the delegate draws it.
+        QListView *view = messageList();
+        auto *delegate = qobject_cast<MessageDelegate *>(view->itemDelegate());
+        QVERIFY(delegate);
+        const QModelIndex failed = view->model()->index(1, 0);
+        view->scrollTo(failed);
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        option.rect = view->visualRect(failed);
+        option.font = view->font();
+        const QRect retry = delegate->actionRect(option, failed, MessageDelegate::Action::Retry);
+        QVERIFY(!retry.isNull());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry.center());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            messages->index(1).data(MessagesModel::DeliveryStateRole).value<DeliveryState>(),
+            DeliveryState::Sent, 10000);
+        const QJsonArray onServer =
+            http().agent("GET", QStringLiteral("/tickets/%1/messages").arg(ticketId)).dataArray();
+        int copies = 0;
+        for (const QJsonValue &v : onServer)
+            copies += v.toObject().value(QStringLiteral("content")).toString()
+                == QLatin1String("Please answer");
+        QCOMPARE(copies, 1);
+    }
+
+    void scrollingUpLoadsHistory()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Start"));
+        QVERIFY(!ticketId.isEmpty());
+        for (int i = 0; i < 119; ++i)
+            agentReply(ticketId, QStringLiteral("history %1").arg(i));
+        // Reopen: the newest page only.
+        panel->openTicket(QString());
+        panel->openTicket(ticketId);
+        MessagesModel *messages = panel->messagesModel();
+        QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > 0 && !messages->isLoading(), 10000);
+        const int firstPage = messages->rowCount();
+        QVERIFY(firstPage < 120);
+        QVERIFY(messages->hasMore());
+        QScrollBar *bar = messageList()->verticalScrollBar();
+        QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0, 10000);
+        const QString topBefore = messages->index(0).data(MessagesModel::IdRole).toString();
+        bar->setValue(bar->minimum());
+        QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > firstPage, 10000);
+        // The view did not jump to the new top: the old first message is
+        // still near the top of the viewport.
+        const int oldRow = messages->rowOfId(topBefore);
+        QVERIFY(oldRow > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0, 5000);
+        const QRect oldRect = messageList()->visualRect(messageList()->model()->index(oldRow, 0));
+        QVERIFY2(oldRect.top() > -messageList()->viewport()->height()
+                     && oldRect.top() < messageList()->viewport()->height(),
+                 "the message that was on top scrolled away");
+    }
+
+    void bannerFollowsFallbackToPolling()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Hi"));
+        QVERIFY(!ticketId.isEmpty());
+        QLabel *banner = find<QLabel>("connectionBanner");
+        QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Streaming, 10000);
+        QVERIFY(!banner->isVisible());
+        http().control(
+            {{QStringLiteral("streamDisabled"), true}, {QStringLiteral("dropStreams"), true}});
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible()
+                                     && banner->text().contains(QStringLiteral("checking every")),
+                                 10000);
+        http().control({{QStringLiteral("streamDisabled"), false}});
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 10000);
+    }
+
+    void keyboardOnly()
+    {
+        panel->setFocus();
+        QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(find<QLineEdit>("subjectEdit")->hasFocus());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Keyboard"));
+        // Tab to the message list, then to the composer.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), messageList());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), composerEdit());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Typed without a mouse"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Enter);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->currentTicketId().isEmpty(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->messagesModel()->rowCount(), 1, 10000);
+        // Every control has an accessible name.
+        for (QWidget *w : panel->findChildren<QWidget *>()) {
+            if (w->isVisible() && (w->focusPolicy() & Qt::TabFocus)
+                && !qobject_cast<QScrollBar *>(w))
+                QVERIFY2(!w->accessibleName().isEmpty(),
+                         qPrintable(w->objectName() + QLatin1String(" has no accessible name")));
+        }
+    }
+
+    void darkPaletteIsReadable()
+    {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
+        dark.setColor(QPalette::Base, QColor(0x17, 0x18, 0x1a));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
+        dark.setColor(QPalette::Button, QColor(0x2d, 0x2f, 0x33));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7b, 0xd9));
+        dark.setColor(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+        dark.setColor(QPalette::ToolTipBase, QColor(0x3c, 0x40, 0x43));
+        dark.setColor(QPalette::ToolTipText, QColor(0xe8, 0xea, 0xed));
+        window->setPalette(dark);
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Dark mode question"));
+        QVERIFY(!ticketId.isEmpty());
+        agentReply(ticketId, QStringLiteral("Agent answer in the dark"));
+        MessagesModel *messages = panel->messagesModel();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            messages->index(0).data(MessagesModel::DeliveryStateRole).value<DeliveryState>(),
+            DeliveryState::Sent, 10000);
+        const QImage image = messageList()->viewport()->grab().toImage();
+        for (int row = 0; row < 2; ++row) {
+            const QRect rect = messageList()->visualRect(messageList()->model()->index(row, 0));
+            const qreal contrast = contrastIn(image.copy(rect));
+            QVERIFY2(contrast > 0.35,
+                     qPrintable(QStringLiteral("row %1 contrast %2").arg(row).arg(contrast)));
+        }
+        // The page background really is dark.
+        QVERIFY(luminance(image.pixel(2, image.height() - 3)) < 0.3);
+        image.save(QStringLiteral(CSTAR_SCREENSHOT_DIR "/chatpanel-dark.png"));
+    }
+};
+
+QTEST_MAIN(TestChatPanel)
+#include "tst_chatpanel.moc"
