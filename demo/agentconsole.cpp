@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: MIT
+#include "agentconsole.h"
+
+#include "agentapi.h"
+#include "composer.h"
+#include "messagedelegate.h"
+#include "ticketdelegate.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace CStar::Demo {
+
+namespace {
+enum Role {
+    IdRole = Qt::UserRole + 1,
+    TitleRole,
+    StatusRole,
+    PriorityRole,
+    LastMessageRole,
+    UnreadRole,
+    UpdatedAtRole,
+    ContentRole,
+    SenderRole,
+    SenderNameRole,
+    CreatedAtRole,
+    IsOwnRole,
+    DeliveryRole,
+    ShowSenderRole,
+    DayRole,
+};
+const QStringList statuses {QStringLiteral("new"), QStringLiteral("open"),
+                            QStringLiteral("pending"), QStringLiteral("resolved"),
+                            QStringLiteral("closed")};
+const QStringList priorities {QStringLiteral("low"), QStringLiteral("normal"),
+                              QStringLiteral("high"), QStringLiteral("urgent")};
+} // namespace
+
+AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
+    : QMainWindow(parent)
+    , m_api(api)
+    , m_tickets(new QStandardItemModel(this))
+    , m_messages(new QStandardItemModel(this))
+{
+    setObjectName(QStringLiteral("agentConsole"));
+    m_tickets->setItemRoleNames({{IdRole, "id"},
+                                 {TitleRole, "title"},
+                                 {StatusRole, "status"},
+                                 {PriorityRole, "priority"},
+                                 {LastMessageRole, "lastMessage"},
+                                 {UnreadRole, "unreadCount"},
+                                 {UpdatedAtRole, "updatedAt"}});
+    m_messages->setItemRoleNames({{IdRole, "id"},
+                                  {ContentRole, "content"},
+                                  {SenderRole, "sender"},
+                                  {SenderNameRole, "senderName"},
+                                  {CreatedAtRole, "createdAt"},
+                                  {IsOwnRole, "isOwn"},
+                                  {DeliveryRole, "deliveryState"},
+                                  {ShowSenderRole, "showSender"},
+                                  {DayRole, "daySection"}});
+
+    m_ticketView = new QListView;
+    m_ticketView->setObjectName(QStringLiteral("agentTicketList"));
+    m_ticketView->setModel(m_tickets);
+    m_ticketView->setItemDelegate(new TicketDelegate(m_ticketView));
+    m_ticketView->setUniformItemSizes(true);
+    connect(m_ticketView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &index) {
+                if (index.isValid())
+                    openTicket(index.data(IdRole).toString());
+            });
+
+    m_title = new QLabel;
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_status = new QComboBox;
+    m_status->setObjectName(QStringLiteral("statusCombo"));
+    m_priority = new QComboBox;
+    m_priority->setObjectName(QStringLiteral("priorityCombo"));
+    for (const QString &s : statuses)
+        m_status->addItem(TicketDelegate::statusText(s), s);
+    for (const QString &p : priorities)
+        m_priority->addItem(p, p);
+    auto changeTicket = [this](const QString &field, QComboBox *box) {
+        if (m_updatingCombos || m_ticketId.isEmpty())
+            return;
+        m_api->updateTicket(m_ticketId, {{field, box->currentData().toString()}});
+    };
+    connect(m_status, &QComboBox::activated, this,
+            [=] { changeTicket(QStringLiteral("status"), m_status); });
+    connect(m_priority, &QComboBox::activated, this,
+            [=] { changeTicket(QStringLiteral("priority"), m_priority); });
+
+    m_messageView = new QListView;
+    m_messageView->setObjectName(QStringLiteral("agentMessageList"));
+    m_messageView->setModel(m_messages);
+    m_messageView->setItemDelegate(new MessageDelegate(m_messageView));
+    m_messageView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_messageView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_messageView->setResizeMode(QListView::Adjust);
+
+    m_typing = new QLabel(QStringLiteral(" "));
+    m_typing->setObjectName(QStringLiteral("agentTypingIndicator"));
+    m_typing->setForegroundRole(QPalette::PlaceholderText);
+    m_agentName = new QLineEdit(QStringLiteral("Ana"));
+    m_agentName->setObjectName(QStringLiteral("agentName"));
+    m_composer = new Composer;
+    m_composer->setObjectName(QStringLiteral("agentComposer"));
+    connect(m_composer, &Composer::sendRequested, this, &AgentConsole::sendReply);
+    connect(m_composer, &Composer::textChanged, this, &AgentConsole::onComposerText);
+
+    m_agentNameLabel = new QLabel;
+    m_statusLabel = new QLabel;
+    m_priorityLabel = new QLabel;
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_title, 1);
+    controls->addWidget(m_statusLabel);
+    controls->addWidget(m_status);
+    controls->addWidget(m_priorityLabel);
+    controls->addWidget(m_priority);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_agentNameLabel);
+    nameRow->addWidget(m_agentName, 1);
+    auto *thread = new QWidget;
+    auto *threadLayout = new QVBoxLayout(thread);
+    threadLayout->setContentsMargins(0, 0, 0, 0);
+    threadLayout->addLayout(controls);
+    threadLayout->addWidget(m_messageView, 1);
+    threadLayout->addWidget(m_typing);
+    threadLayout->addLayout(nameRow);
+    threadLayout->addWidget(m_composer);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_ticketView);
+    splitter->addWidget(thread);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+
+    connect(m_api, &AgentApi::eventArrived, this, &AgentConsole::onEvent);
+    connect(m_api, &AgentApi::typingChanged, this, [this](const QJsonArray &typing) {
+        QString text;
+        for (const QJsonValue &v : typing) {
+            const QJsonObject t = v.toObject();
+            if (t.value(QLatin1String("ticketId")).toString() == m_ticketId
+                && t.value(QLatin1String("sender")).toString() == QLatin1String("customer")) {
+                const QString name = t.value(QLatin1String("senderName")).toString();
+                text = tr("%1 is typing…").arg(name.isEmpty() ? tr("The customer") : name);
+            }
+        }
+        m_typing->setText(text.isEmpty() ? QStringLiteral(" ") : text);
+    });
+    connect(m_api, &AgentApi::requestFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    retranslate();
+    reloadTickets();
+    m_api->startFeed();
+}
+
+QString AgentConsole::typingText() const
+{
+    return m_typing->text().trimmed();
+}
+
+void AgentConsole::retranslate()
+{
+    setWindowTitle(tr("cStar demo — Agent console"));
+    m_ticketView->setAccessibleName(tr("All tickets of the team"));
+    m_messageView->setAccessibleName(tr("Conversation"));
+    m_agentNameLabel->setText(tr("Reply as:"));
+    m_agentName->setAccessibleName(tr("Agent name"));
+    m_statusLabel->setText(tr("Status:"));
+    m_priorityLabel->setText(tr("Priority:"));
+    m_status->setAccessibleName(tr("Ticket status"));
+    m_priority->setAccessibleName(tr("Ticket priority"));
+    for (int i = 0; i < statuses.size(); ++i)
+        m_status->setItemText(i, TicketDelegate::statusText(statuses.at(i)));
+    if (m_ticketId.isEmpty())
+        m_title->setText(tr("Select a ticket"));
+}
+
+void AgentConsole::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void AgentConsole::reloadTickets()
+{
+    m_api->listTickets([this](int status, const QJsonObject &body) {
+        if (status != 200)
+            return;
+        m_tickets->removeRows(0, m_tickets->rowCount());
+        for (const QJsonValue &v : body.value(QLatin1String("data")).toArray()) {
+            const QJsonObject t = v.toObject();
+            auto *item = new QStandardItem;
+            item->setData(t.value(QLatin1String("id")).toString(), IdRole);
+            item->setData(t.value(QLatin1String("title")).toString(), TitleRole);
+            item->setData(t.value(QLatin1String("status")).toString(), StatusRole);
+            item->setData(t.value(QLatin1String("priority")).toString(), PriorityRole);
+            item->setData(t.value(QLatin1String("lastMessage"))
+                              .toObject()
+                              .value(QLatin1String("content"))
+                              .toString(),
+                          LastMessageRole);
+            item->setData(QDateTime::fromString(t.value(QLatin1String("updatedAt")).toString(),
+                                                Qt::ISODateWithMs),
+                          UpdatedAtRole);
+            item->setEditable(false);
+            m_tickets->appendRow(item);
+            if (t.value(QLatin1String("id")).toString() == m_ticketId) {
+                m_updatingCombos = true;
+                m_status->setCurrentIndex(
+                    statuses.indexOf(t.value(QLatin1String("status")).toString()));
+                m_priority->setCurrentIndex(
+                    priorities.indexOf(t.value(QLatin1String("priority")).toString()));
+                m_title->setText(t.value(QLatin1String("title")).toString());
+                m_updatingCombos = false;
+            }
+        }
+        if (m_ticketId.isEmpty() && m_tickets->rowCount() > 0)
+            m_ticketView->setCurrentIndex(m_tickets->index(0, 0));
+    });
+}
+
+void AgentConsole::openTicket(const QString &ticketId)
+{
+    if (ticketId == m_ticketId)
+        return;
+    if (m_typingSent)
+        m_api->setTyping(m_ticketId, false, m_agentName->text());
+    m_typingSent = false;
+    m_ticketId = ticketId;
+    m_typing->setText(QStringLiteral(" "));
+    for (int row = 0; row < m_tickets->rowCount(); ++row) {
+        const QModelIndex index = m_tickets->index(row, 0);
+        if (index.data(IdRole).toString() == ticketId) {
+            m_title->setText(index.data(TitleRole).toString());
+            m_updatingCombos = true;
+            m_status->setCurrentIndex(statuses.indexOf(index.data(StatusRole).toString()));
+            m_priority->setCurrentIndex(priorities.indexOf(index.data(PriorityRole).toString()));
+            m_updatingCombos = false;
+        }
+    }
+    reloadTickets(); // also fills the header when the list did not have it yet
+    reloadMessages();
+}
+
+void AgentConsole::reloadMessages()
+{
+    m_messages->removeRows(0, m_messages->rowCount());
+    const QString ticketId = m_ticketId;
+    m_api->listMessages(ticketId, [this, ticketId](int status, const QJsonObject &body) {
+        if (status != 200 || ticketId != m_ticketId)
+            return;
+        m_messages->removeRows(0, m_messages->rowCount());
+        for (const QJsonValue &v : body.value(QLatin1String("data")).toArray())
+            appendMessage(v.toObject());
+    });
+}
+
+void AgentConsole::appendMessage(const QJsonObject &m)
+{
+    const QString id = m.value(QLatin1String("id")).toString();
+    for (int row = 0; row < m_messages->rowCount(); ++row) {
+        if (m_messages->item(row)->data(IdRole).toString() == id)
+            return;
+    }
+    const QString sender = m.value(QLatin1String("sender")).toString();
+    const QDateTime created =
+        QDateTime::fromString(m.value(QLatin1String("createdAt")).toString(), Qt::ISODateWithMs);
+    const QString day = created.toLocalTime().date().toString(Qt::ISODate);
+    QString previousSender;
+    QString previousDay;
+    if (m_messages->rowCount() > 0) {
+        QStandardItem *last = m_messages->item(m_messages->rowCount() - 1);
+        previousSender = last->data(SenderRole).toString() + last->data(SenderNameRole).toString();
+        previousDay = last->data(DayRole).toString();
+    }
+    auto *item = new QStandardItem;
+    QString content = m.value(QLatin1String("content")).toString();
+    if (m.value(QLatin1String("isInternal")).toBool())
+        content = tr("[internal note] %1").arg(content);
+    item->setData(id, IdRole);
+    item->setData(content, ContentRole);
+    // In the agent's view the agent's own messages are on the trailing side.
+    item->setData(sender, SenderRole);
+    item->setData(m.value(QLatin1String("senderName")).toString(), SenderNameRole);
+    item->setData(created, CreatedAtRole);
+    item->setData(sender == QLatin1String("agent"), IsOwnRole);
+    item->setData(QStringLiteral("sent"), DeliveryRole);
+    item->setData(previousSender != sender + m.value(QLatin1String("senderName")).toString()
+                      || previousDay != day,
+                  ShowSenderRole);
+    item->setData(day, DayRole);
+    item->setEditable(false);
+    m_messages->appendRow(item);
+    m_messageView->scrollToBottom();
+}
+
+void AgentConsole::onEvent(const QString &type, const QJsonObject &data)
+{
+    if (type == QLatin1String("message.created")
+        && data.value(QLatin1String("ticketId")).toString() == m_ticketId)
+        appendMessage(data);
+    if (type.startsWith(QLatin1String("ticket.")) || type == QLatin1String("message.created"))
+        reloadTickets();
+}
+
+void AgentConsole::sendReply(const QString &text)
+{
+    if (m_ticketId.isEmpty())
+        return;
+    m_typingSent = false;
+    m_api->setTyping(m_ticketId, false, m_agentName->text());
+    m_api->reply(m_ticketId, text, m_agentName->text(),
+                 [this](int status, const QJsonObject &body) {
+                     if (status == 201)
+                         appendMessage(body.value(QLatin1String("data")).toObject());
+                 });
+}
+
+void AgentConsole::onComposerText()
+{
+    if (m_ticketId.isEmpty())
+        return;
+    const bool typing = !m_composer->text().trimmed().isEmpty();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Typing lease (protocol §7): `true` at most every 3 s, `false` on clear.
+    if (typing && (!m_typingSent || now - m_lastTypingSent > 3000)) {
+        m_api->setTyping(m_ticketId, true, m_agentName->text());
+        m_lastTypingSent = now;
+        m_typingSent = true;
+    } else if (!typing && m_typingSent) {
+        m_api->setTyping(m_ticketId, false, m_agentName->text());
+        m_typingSent = false;
+    }
+}
+
+} // namespace CStar::Demo

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include "customerwindow.h"
+
+#include "agentapi.h"
+#include "chatclient.h"
+#include "chatpanel.h"
+#include "chatstate.h"
+#include "demobackend.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QToolBar>
+
+namespace CStar::Demo {
+
+CustomerWindow::CustomerWindow(ChatClient *client, ChatState *state, AgentApi *agent,
+                               const DemoBackend *backend, QWidget *central, QWidget *parent)
+    : QMainWindow(parent), m_client(client), m_state(state), m_agent(agent), m_backend(backend)
+{
+    setObjectName(QStringLiteral("customerWindow"));
+    if (!central) {
+        m_panel = new ChatPanel(client, this, state);
+        central = m_panel;
+        connect(m_panel, &ChatPanel::signInRequested, this, &CustomerWindow::signIn);
+        connect(m_panel, &ChatPanel::agentMessageArrived, this, &CustomerWindow::notify);
+    }
+    setCentralWidget(central);
+
+    auto *toolbar = addToolBar(QString());
+    toolbar->setObjectName(QStringLiteral("demoToolbar"));
+    toolbar->setMovable(false);
+    m_realtime = toolbar->addAction(QString());
+    m_realtime->setCheckable(true);
+    m_realtime->setChecked(client->realtime());
+    connect(m_realtime, &QAction::toggled, client, &ChatClient::setRealtime);
+    m_networkLoss = toolbar->addAction(QString());
+    m_networkLoss->setEnabled(agent != nullptr);
+    connect(m_networkLoss, &QAction::triggered, this, [this] { simulateNetworkLoss(); });
+    m_signIn = toolbar->addAction(QString());
+    m_signIn->setEnabled(backend && backend->canSign());
+    connect(m_signIn, &QAction::triggered, this, [this] {
+        if (m_client->sessionKind() == ChatClient::SessionKind::Identified)
+            m_state->logout();
+        else
+            signIn();
+    });
+
+    m_statusLabel = new QLabel;
+    statusBar()->addPermanentWidget(m_statusLabel);
+    connect(client, &ChatClient::connectionStateChanged, this, &CustomerWindow::updateStatus);
+    connect(client, &ChatClient::sessionKindChanged, this, &CustomerWindow::retranslate);
+    connect(client, &ChatClient::customerChanged, this, &CustomerWindow::updateStatus);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(
+            QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation), this);
+        m_tray->show();
+    }
+    retranslate();
+    restoreGeometry(QSettings().value(QStringLiteral("customerWindow/geometry")).toByteArray());
+}
+
+CustomerWindow::~CustomerWindow()
+{
+    // The panel's models let go of the client while this window is half
+    // destroyed; its state changes must not reach us any more.
+    m_client->QObject::disconnect(this);
+}
+
+void CustomerWindow::retranslate()
+{
+    setWindowTitle(tr("cStar demo — Customer"));
+    m_realtime->setText(tr("Live updates"));
+    m_realtime->setToolTip(tr("On: server-sent events. Off: poll every %n s.", nullptr,
+                              m_client->pollingInterval() / 1000));
+    m_networkLoss->setText(tr("Simulate network loss"));
+    m_networkLoss->setToolTip(tr("The server drops every stream and refuses connections for 8 s"));
+    const bool identified = m_client->sessionKind() == ChatClient::SessionKind::Identified;
+    m_signIn->setText(identified ? tr("Sign out") : tr("Sign in as a known customer"));
+    m_signIn->setToolTip(tr(
+        "Your backend signs the customer with the chat secret; the app only sees the signature"));
+    updateStatus();
+}
+
+void CustomerWindow::updateStatus()
+{
+    QString state;
+    switch (m_client->connectionState()) {
+    case ConnectionState::Streaming:
+        state = tr("Live");
+        break;
+    case ConnectionState::Polling:
+        state = tr("Polling every %n s", nullptr, qMax(1, m_client->pollingInterval() / 1000));
+        break;
+    case ConnectionState::Reconnecting:
+        state = tr("Reconnecting…");
+        break;
+    case ConnectionState::Connecting:
+        state = tr("Connecting…");
+        break;
+    case ConnectionState::Disconnected:
+        state = tr("Offline");
+        break;
+    }
+    const QString who = m_client->sessionKind() == ChatClient::SessionKind::Identified
+        ? tr("Signed in as %1").arg(m_client->customer().displayName())
+        : tr("Anonymous visitor");
+    m_statusLabel->setText(who + QStringLiteral(" · ") + state);
+}
+
+void CustomerWindow::signIn()
+{
+    if (!m_backend || !m_backend->canSign())
+        return;
+    // What your backend would do after its own login: sign the customer.
+    const DemoBackend::SignedCustomer signedCustomer =
+        m_backend->sign({{QStringLiteral("id"), QStringLiteral("cus_demo_jane")},
+                         {QStringLiteral("email"), QStringLiteral("jane@example.com")},
+                         {QStringLiteral("name"), QStringLiteral("Jane Doe")}});
+    m_client->identify(signedCustomer.json, signedCustomer.signature)
+        ->then(
+            this,
+            [this](const Customer &c) {
+                statusBar()->showMessage(tr("Signed in as %1").arg(c.displayName()), 4000);
+            },
+            [this](const ChatError &e) {
+                statusBar()->showMessage(tr("Sign-in failed: %1").arg(e.message()), 8000);
+            });
+}
+
+void CustomerWindow::simulateNetworkLoss(int milliseconds)
+{
+    if (!m_agent)
+        return;
+    m_agent->control({{QStringLiteral("dropStreams"), true},
+                      {QStringLiteral("refuseConnectionsMs"), milliseconds}});
+    statusBar()->showMessage(tr("Network loss simulated for %n s", nullptr, milliseconds / 1000),
+                             milliseconds);
+}
+
+void CustomerWindow::notify(const QString &, const QString &senderName, const QString &text)
+{
+    if (isActiveWindow())
+        return;
+    if (m_tray)
+        m_tray->showMessage(tr("New reply from %1").arg(senderName), text.left(200));
+    QApplication::alert(this);
+}
+
+void CustomerWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void CustomerWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("customerWindow/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace CStar::Demo

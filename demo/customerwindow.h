@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QSystemTrayIcon;
+
+namespace CStar {
+class ChatClient;
+class ChatPanel;
+class ChatState;
+} // namespace CStar
+
+namespace CStar::Demo {
+
+class AgentApi;
+class DemoBackend;
+
+/// The customer's window: the SDK's ChatPanel (or the QML ChatView) plus a
+/// toolbar for what a demo should show: realtime vs polling, a simulated
+/// network loss, and signing in as a known customer through "your backend".
+class CustomerWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    CustomerWindow(ChatClient *client, ChatState *state, AgentApi *agent,
+                   const DemoBackend *backend, QWidget *central = nullptr,
+                   QWidget *parent = nullptr);
+    ~CustomerWindow() override;
+
+    /// The widget panel (null when the QML view is used).
+    ChatPanel *panel() const { return m_panel; }
+    void signIn();
+    void simulateNetworkLoss(int milliseconds = 8000);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void retranslate();
+    void updateStatus();
+    void notify(const QString &ticketId, const QString &senderName, const QString &text);
+
+    ChatClient *m_client;
+    ChatState *m_state;
+    AgentApi *m_agent;
+    const DemoBackend *m_backend;
+    ChatPanel *m_panel = nullptr;
+    QAction *m_realtime;
+    QAction *m_networkLoss;
+    QAction *m_signIn;
+    QLabel *m_statusLabel;
+    QSystemTrayIcon *m_tray = nullptr;
+};
+
+} // namespace CStar::Demo

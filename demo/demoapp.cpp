@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+#include "demoapp.h"
+
+#include "agentapi.h"
+#include "agentconsole.h"
+#include "chatclient.h"
+#include "chatpanel.h"
+#include "chatstate.h"
+#include "customerwindow.h"
+#include "demobackend.h"
+#include "messagesmodel.h"
+#include "server.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <memory>
+
+namespace CStar::Demo {
+
+DemoApp::DemoApp(QObject *parent) : QObject(parent) { }
+
+DemoApp::~DemoApp()
+{
+    // Windows (and the client's users) go before the server they talk to.
+    m_customer.reset();
+    m_agent.reset();
+    delete m_client;
+    m_server.reset();
+}
+
+bool DemoApp::start(const DemoOptions &options, QString *error)
+{
+    QString agentKey = options.agentKey;
+    QString chatSecret = options.chatSecret;
+    if (options.server.isEmpty()) {
+        DevServer::Options serverOptions;
+        serverOptions.team = options.team;
+        serverOptions.databasePath = options.databasePath;
+        if (serverOptions.databasePath.isEmpty()) {
+            const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            QDir().mkpath(dir);
+            serverOptions.databasePath = dir + QStringLiteral("/demo-server.db");
+        }
+        m_server = std::make_unique<DevServer::Server>(serverOptions);
+        if (!m_server->start(error))
+            return false;
+        m_serverUrl = m_server->baseUrl();
+        agentKey = serverOptions.agentKey;
+        chatSecret = serverOptions.chatSecret;
+    } else {
+        m_serverUrl = options.server;
+    }
+
+    m_client = new ChatClient(options.team);
+    m_client->setBaseUrl(m_serverUrl);
+    m_client->setRealtime(!options.polling);
+    m_state = new ChatState(m_client);
+    m_state->setKeychainEnabled(options.keychain);
+    if (!options.storageDirectory.isEmpty())
+        m_state->setStorageDirectory(options.storageDirectory);
+    m_state->setClient(m_client);
+
+    m_backend = std::make_unique<DemoBackend>(chatSecret);
+    if (!agentKey.isEmpty()) {
+        m_agentApi = new AgentApi(m_serverUrl, options.team, agentKey, this);
+        m_agent = std::make_unique<AgentConsole>(m_agentApi);
+    }
+    m_customer = std::make_unique<CustomerWindow>(m_client, m_state, m_agentApi, m_backend.get());
+    return true;
+}
+
+void DemoApp::showWindows()
+{
+    m_customer->show();
+    if (m_agent) {
+        m_agent->show();
+        m_agent->move(m_customer->frameGeometry().topRight() + QPoint(16, 0));
+    }
+}
+
+void DemoApp::takeScreenshot(const QString &path)
+{
+    m_customer->resize(920, 620);
+    if (m_agent)
+        m_agent->resize(760, 620);
+    showWindows();
+    ChatPanel *panel = m_customer->panel();
+    if (!panel || !m_agentApi) {
+        Q_EMIT screenshotDone(false);
+        return;
+    }
+
+    // A short conversation, each step after the previous one is on screen,
+    // as a person would write it: a ticket, replies both ways, agent typing.
+    auto ticketId = std::make_shared<QString>();
+    auto step = std::make_shared<int>(0);
+    m_client->tickets()
+        .create(QStringLiteral("Can't sign in to my account"),
+                QStringLiteral("Hi! I reset my password but the app still says it's wrong."))
+        ->then(this, [this, panel, ticketId](const Ticket &ticket) {
+            *ticketId = ticket.id();
+            panel->openTicket(ticket.id());
+            m_agent->openTicket(ticket.id());
+            m_agentApi->reply(
+                ticket.id(),
+                QStringLiteral("Sorry about that! Which email address do you sign in with?"),
+                QStringLiteral("Ana"));
+        });
+
+    auto *timer = new QTimer(this);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(timer, &QTimer::timeout, this, [this, timer, clock, panel, path, ticketId, step] {
+        MessagesModel *messages = panel->messagesModel();
+        auto allSent = [messages] {
+            for (int row = 0; row < messages->rowCount(); ++row) {
+                if (messages->index(row)
+                        .data(MessagesModel::DeliveryStateRole)
+                        .value<DeliveryState>()
+                    != DeliveryState::Sent)
+                    return false;
+            }
+            return messages->rowCount() > 0;
+        };
+        if (*step == 0 && messages->rowCount() >= 2 && allSent()) {
+            messages->send(QStringLiteral("jane@example.com — thanks for the quick answer"));
+            *step = 1;
+        } else if (*step == 1 && messages->rowCount() >= 3 && allSent()) {
+            m_agentApi->reply(*ticketId,
+                              QStringLiteral("Thanks, Jane! I've sent you a new **reset link**. "
+                                             "It's valid for 30 minutes."),
+                              QStringLiteral("Ana"), [this, ticketId](int, const QJsonObject &) {
+                                  m_agentApi->setTyping(*ticketId, true, QStringLiteral("Ana"));
+                              });
+            *step = 2;
+        }
+        // The agent's list has caught up when its preview shows the last reply.
+        QStandardItemModel *agentTickets = m_agent->ticketModel();
+        const int previewRole = agentTickets->roleNames().key("lastMessage");
+        const bool agentListCurrent = agentTickets->rowCount() > 0
+            && agentTickets->index(0, 0)
+                   .data(previewRole)
+                   .toString()
+                   .startsWith(QLatin1String("Thanks, Jane"));
+        const bool ready = *step == 2 && messages->rowCount() >= 4 && allSent()
+            && !messages->typingUsers().isEmpty() && m_agent->messageModel()->rowCount() >= 4
+            && agentListCurrent;
+        if (!ready && clock->elapsed() < 30000)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        if (!ready) {
+            Q_EMIT screenshotDone(false);
+            return;
+        }
+        const QImage left = m_customer->grab().toImage();
+        const QImage right = m_agent->grab().toImage();
+        QImage canvas(left.width() + right.width() + 24, qMax(left.height(), right.height()) + 16,
+                      QImage::Format_RGB32);
+        canvas.fill(m_customer->palette().color(QPalette::Dark));
+        QPainter painter(&canvas);
+        painter.drawImage(8, 8, left);
+        painter.drawImage(left.width() + 16, 8, right);
+        painter.end();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        Q_EMIT screenshotDone(canvas.save(path));
+    });
+    timer->start(100);
+}
+
+} // namespace CStar::Demo
