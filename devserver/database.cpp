@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+#include "database.h"
+
+#include "apierror.h"
+#include "logging.h"
+
+#include <QAtomicInt>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace CStar::DevServer {
+
+namespace {
+
+// Each entry upgrades the schema by one version (PRAGMA user_version).
+// Append only: never edit a migration that has shipped.
+const char *const migrations[] = {
+    // 1: initial schema
+    R"sql(
+CREATE TABLE customers (
+    id TEXT PRIMARY KEY,
+    external_id TEXT UNIQUE,
+    email TEXT,
+    name TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('anonymous', 'identified')),
+    customer_id TEXT NOT NULL REFERENCES customers(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+);
+CREATE INDEX sessions_customer ON sessions(customer_id);
+CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES customers(id),
+    title TEXT NOT NULL,
+    status TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    message_count INTEGER NOT NULL DEFAULT 0,
+    last_message_id TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX tickets_customer ON tickets(customer_id, updated_at, id);
+CREATE INDEX tickets_updated ON tickets(updated_at, id);
+CREATE TABLE messages (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    ticket_id TEXT NOT NULL REFERENCES tickets(id),
+    content TEXT NOT NULL,
+    sender TEXT NOT NULL CHECK (sender IN ('customer', 'agent', 'system')),
+    sender_name TEXT NOT NULL,
+    client_message_id TEXT,
+    is_internal INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX messages_ticket ON messages(ticket_id, seq);
+CREATE UNIQUE INDEX messages_client_id ON messages(ticket_id, client_message_id)
+    WHERE client_message_id IS NOT NULL;
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    type TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    is_internal INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX events_ticket ON events(ticket_id, id);
+CREATE TABLE idempotency_keys (
+    caller TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (caller, key)
+);
+CREATE INDEX idempotency_created ON idempotency_keys(created_at);
+)sql",
+};
+
+QAtomicInt connectionCounter;
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(u"cstar-devserver-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1)))
+{ }
+
+Database::~Database()
+{
+    close();
+}
+
+int Database::latestSchemaVersion()
+{
+    return int(std::size(migrations));
+}
+
+bool Database::open(const QString &path, QString *error)
+{
+    m_path = path;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            *error = db.lastError().text();
+            return false;
+        }
+    }
+    try {
+        const bool inMemory = path == ":memory:"_L1 || path.isEmpty();
+        execRaw(u"PRAGMA busy_timeout = 5000"_s);
+        if (!inMemory) {
+            const QString mode = scalar(u"PRAGMA journal_mode = WAL"_s).toString().toLower();
+            if (mode != "wal"_L1) {
+                *error = u"cannot switch the database to WAL mode (got %1)"_s.arg(mode);
+                return false;
+            }
+        }
+        // WAL + FULL: every commit is fsync'ed to the WAL before the response
+        // leaves, so an acknowledged write survives kill -9 and power loss.
+        execRaw(u"PRAGMA synchronous = FULL"_s);
+        execRaw(u"PRAGMA foreign_keys = ON"_s);
+        if (!migrate(error))
+            return false;
+    } catch (const DatabaseError &e) {
+        *error = e.message;
+        return false;
+    }
+    return true;
+}
+
+void Database::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName)
+        && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool Database::migrate(QString *error)
+{
+    const int current = schemaVersion();
+    if (current < 0) {
+        *error = u"cannot read the schema version"_s;
+        return false;
+    }
+    if (current > latestSchemaVersion()) {
+        *error =
+            u"the database has schema version %1, newer than this server (%2)"_s.arg(current).arg(
+                latestSchemaVersion());
+        return false;
+    }
+    for (int version = current; version < latestSchemaVersion(); ++version) {
+        begin();
+        try {
+            const QString script = QString::fromUtf8(migrations[version]);
+            for (const QString &statement : script.split(u';', Qt::SkipEmptyParts)) {
+                if (!statement.trimmed().isEmpty())
+                    execRaw(statement);
+            }
+            execRaw(u"PRAGMA user_version = %1"_s.arg(version + 1));
+            commit();
+        } catch (const DatabaseError &e) {
+            rollback();
+            *error = u"migration to schema %1 failed: %2"_s.arg(version + 1).arg(e.message);
+            return false;
+        }
+        qCDebug(lcDevServer) << "database migrated to schema" << version + 1;
+    }
+    return true;
+}
+
+void Database::execRaw(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(sql))
+        throw DatabaseError {q.lastError().text()};
+}
+
+QSqlQuery Database::exec(const QString &sql, Bindings bindings)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        throw DatabaseError {q.lastError().text()};
+    for (const auto &[name, value] : bindings)
+        q.bindValue(QLatin1Char(':') + QLatin1String(name), value);
+    if (!q.exec())
+        throw DatabaseError {q.lastError().text()};
+    return q;
+}
+
+QSqlQuery Database::exec(const QString &sql, const QList<std::pair<QString, QVariant>> &bindings)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        throw DatabaseError {q.lastError().text()};
+    for (const auto &[name, value] : bindings)
+        q.bindValue(name, value);
+    if (!q.exec())
+        throw DatabaseError {q.lastError().text()};
+    return q;
+}
+
+QVariant Database::scalar(const QString &sql, Bindings bindings)
+{
+    QSqlQuery q = exec(sql, bindings);
+    return q.next() ? q.value(0) : QVariant();
+}
+
+void Database::begin()
+{
+    execRaw(u"BEGIN IMMEDIATE"_s);
+}
+
+void Database::commit()
+{
+    execRaw(u"COMMIT"_s);
+}
+
+void Database::rollback()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.exec(u"ROLLBACK"_s); // may fail if nothing is open; nothing to do then
+}
+
+void Database::savepoint(const QString &name)
+{
+    execRaw(u"SAVEPOINT "_s + name);
+}
+
+void Database::rollbackTo(const QString &name)
+{
+    execRaw(u"ROLLBACK TO "_s + name);
+}
+
+void Database::release(const QString &name)
+{
+    execRaw(u"RELEASE "_s + name);
+}
+
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    m_db.begin();
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done)
+        m_db.rollback();
+}
+
+void Transaction::commit()
+{
+    m_db.commit();
+    m_done = true;
+}
+
+} // namespace CStar::DevServer

@@ -1,0 +1,635 @@
+// SPDX-License-Identifier: MIT
+#include "server.h"
+
+#include "agentapi.h"
+#include "apierror.h"
+#include "apirequest.h"
+#include "apiresponse.h"
+#include "chatapi.h"
+#include "context.h"
+#include "database.h"
+#include "devcontrol.h"
+#include "eventhub.h"
+#include "eventlog.h"
+#include "eventsapi.h"
+#include "idempotencystore.h"
+#include "identityverifier.h"
+#include "ids.h"
+#include "logging.h"
+#include "outbox.h"
+#include "ratelimiter.h"
+#include "router.h"
+#include "sessionstore.h"
+#include "ticketstore.h"
+#include "typingleases.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QTcpServer>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace CStar::DevServer {
+
+namespace {
+
+enum class Auth { None, OptionalSession, Session, AgentRead, AgentWrite, Control };
+
+Auth authFor(Route route)
+{
+    switch (route) {
+    case Route::CreateSession:
+        return Auth::None;
+    case Route::Identify:
+        return Auth::OptionalSession;
+    case Route::DeleteSession:
+    case Route::CreateTicket:
+    case Route::ListTickets:
+    case Route::GetTicket:
+    case Route::ListMessages:
+    case Route::PostMessage:
+    case Route::PostTyping:
+    case Route::Events:
+    case Route::EventsPoll:
+        return Auth::Session;
+    case Route::AgentListTickets:
+    case Route::AgentGetTicket:
+    case Route::AgentListMessages:
+    case Route::AgentEvents:
+    case Route::AgentEventsPoll:
+        return Auth::AgentRead;
+    case Route::AgentPatchTicket:
+    case Route::AgentPostMessage:
+    case Route::AgentPostTyping:
+        return Auth::AgentWrite;
+    case Route::DevControl:
+        return Auth::Control;
+    }
+    return Auth::Session;
+}
+
+bool takesBody(const QByteArray &method)
+{
+    return method == "POST"_ba || method == "PATCH"_ba || method == "PUT"_ba;
+}
+
+// Idempotency-Key: printable ASCII, like the UUIDs clients send (protocol §3).
+bool isValidIdempotencyKey(const QByteArray &key)
+{
+    if (key.isEmpty() || key.size() > 255)
+        return false;
+    return std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+}
+
+} // namespace
+
+class ServerPrivate
+{
+public:
+    ServerPrivate(Server *q, const Options &options);
+
+    void handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder);
+    ApiResponse process(ApiRequest &request, const Router::Match &match,
+                        const RateLimiter::Decision &rate, QHttpServerResponder &responder,
+                        bool *streamed, std::optional<DevControl::FailRule> *failAfter);
+    void checkTeam(Route route, const QString &team) const;
+    void authenticate(Auth auth, ApiRequest &request);
+    void parseBody(ApiRequest &request) const;
+    ApiResponse dispatch(Route route, ApiRequest &request);
+    ApiResponse openStream(ApiRequest &request, const RateLimiter::Decision &rate,
+                           QHttpServerResponder &responder, bool *streamed);
+    ApiResponse control(const ApiRequest &request);
+    void applyPendingActions();
+
+    HeaderList commonHeaders(const ApiRequest &request, const RateLimiter::Decision &rate) const;
+    void write(QHttpServerResponder &responder, const ApiRequest &request,
+               const ApiResponse &response, const RateLimiter::Decision &rate) const;
+    QByteArray rateKey(const ApiRequest &request) const;
+    QByteArray idempotencyScope(const ApiRequest &request) const;
+
+    bool listen(QString *error);
+    void refuseConnections(int ms);
+    void relisten();
+    void maintenance();
+
+    Server *q;
+    Options options;
+    Database db;
+    SessionStore sessions;
+    TicketStore tickets;
+    EventLog events;
+    IdempotencyStore idempotency;
+    TypingLeases typing;
+    IdentityVerifier identity;
+    Outbox outbox;
+    Context context;
+    ChatApi chat;
+    AgentApi agent;
+    EventsApi eventsApi;
+    RateLimiter limiter;
+    DevControl devControl;
+    Router router;
+    EventHub hub;
+    QHttpServer http;
+    QTcpServer *tcp = nullptr;
+    QTimer maintenanceTimer;
+    quint16 boundPort = 0;
+    DevControl::Actions pendingActions;
+};
+
+ServerPrivate::ServerPrivate(Server *q, const Options &o)
+    : q(q)
+    , options(o)
+    , sessions(db, options.sessionTtlS * 1000)
+    , tickets(db)
+    , events(db, options.eventRetention)
+    , idempotency(db, options.idempotencyTtlS * 1000)
+    , typing(options.typingLeaseMs)
+    , identity(options.chatSecret, options.signatureWindowS)
+    , outbox(events)
+    , context {options, db, sessions, tickets, events, typing, identity, outbox}
+    , chat(context)
+    , agent(context)
+    , eventsApi(context)
+    , limiter(options.rateLimit, options.rateWindowS)
+    , devControl(options)
+    , router(Router::standard())
+    , hub(options.pingIntervalMs)
+{ }
+
+QByteArray ServerPrivate::rateKey(const ApiRequest &request) const
+{
+    // Per caller: the bearer credential, else the peer address (protocol-notes).
+    const QString token = request.bearerToken();
+    if (!token.isEmpty())
+        return "bearer:"_ba + Ids::hashSecret(token);
+    return "peer:"_ba + request.peer.toString().toLatin1();
+}
+
+QByteArray ServerPrivate::idempotencyScope(const ApiRequest &request) const
+{
+    // Keys are scoped to the caller (protocol-notes "Idempotency"): the Bearer
+    // credential as presented (session token or API key), else "public".
+    const QString token = request.bearerToken();
+    return token.isEmpty() ? "public"_ba : "bearer:"_ba + Ids::hashSecret(token);
+}
+
+HeaderList ServerPrivate::commonHeaders(const ApiRequest &request,
+                                        const RateLimiter::Decision &rate) const
+{
+    return HeaderList {{"X-Request-Id"_ba, request.requestId.toLatin1()},
+                       {"X-RateLimit-Limit"_ba, QByteArray::number(rate.limit)},
+                       {"X-RateLimit-Remaining"_ba, QByteArray::number(rate.remaining)},
+                       {"X-RateLimit-Reset"_ba, QByteArray::number(rate.resetAtS)},
+                       {"X-RateLimit-Window"_ba, QByteArray::number(rate.windowS)}};
+}
+
+void ServerPrivate::write(QHttpServerResponder &responder, const ApiRequest &request,
+                          const ApiResponse &response, const RateLimiter::Decision &rate) const
+{
+    // Headers are built at run time, which QHttpServerResponder::write()'s
+    // initializer_list cannot take: write the parts one by one.
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    if (response.status != 204) {
+        responder.writeHeader("Content-Type"_ba, "application/json"_ba);
+        responder.writeHeader("Content-Length"_ba, QByteArray::number(response.body.size()));
+    }
+    for (const auto &[name, value] : commonHeaders(request, rate))
+        responder.writeHeader(name, value);
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(response.body);
+}
+
+void ServerPrivate::handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder)
+{
+    ApiRequest request = ApiRequest::fromHttp(httpRequest);
+    const Router::Match match = router.match(request.method, request.path);
+    const bool isControl =
+        match.result == Router::Match::Result::Found && match.route == Route::DevControl;
+    const QByteArray callerKey = rateKey(request);
+    const RateLimiter::Decision rate =
+        isControl ? limiter.peek(callerKey, request.nowMs) : limiter.hit(callerKey, request.nowMs);
+
+    ApiResponse response;
+    bool streamed = false;
+    std::optional<DevControl::FailRule> failAfter;
+    try {
+        response = process(request, match, rate, responder, &streamed, &failAfter);
+    } catch (const ApiError &error) {
+        response = ApiResponse::error(request, error);
+    } catch (const DatabaseError &error) {
+        qCCritical(lcDevServer) << "database error:" << error.message;
+        outbox.clear();
+        response = ApiResponse::error(request, ApiError::internal());
+    }
+    if (streamed) {
+        qCDebug(lcDevServer).noquote()
+            << request.method << request.path << "→ stream" << request.requestId;
+        return;
+    }
+    if (failAfter) {
+        // The request was handled and committed; the client never learns it
+        // (a lost response): a retry with the same Idempotency-Key must get the original.
+        response = ApiResponse::error(
+            request, ApiError::forStatus(failAfter->status, failAfter->retryAfterS));
+    }
+    write(responder, request, response, rate);
+    qCDebug(lcDevServer).noquote()
+        << request.method << request.path << "→" << response.status << request.requestId;
+    applyPendingActions();
+}
+
+ApiResponse ServerPrivate::process(ApiRequest &request, const Router::Match &match,
+                                   const RateLimiter::Decision &rate,
+                                   QHttpServerResponder &responder, bool *streamed,
+                                   std::optional<DevControl::FailRule> *failAfter)
+{
+    if (match.result == Router::Match::Result::NotFound)
+        throw ApiError::resourceMissing(
+            u"No endpoint %1 %2."_s.arg(QString::fromLatin1(request.method), request.path));
+    if (match.result == Router::Match::Result::MethodNotAllowed) {
+        ApiResponse r = ApiResponse::error(
+            request, ApiError::methodNotAllowed(QString::fromLatin1(request.method), request.path));
+        r.headers.append({"Allow"_ba, match.allowedMethods.join(", ")});
+        return r;
+    }
+    const Route route = match.route;
+    if (route != Route::DevControl) {
+        if (!rate.allowed)
+            throw ApiError::rateLimited(rate.retryAfterS);
+        if (auto rule = devControl.takeFailure(request.method, request.path)) {
+            if (!rule->afterHandling)
+                throw ApiError::forStatus(rule->status, rule->retryAfterS);
+            *failAfter = rule;
+        }
+    }
+    // Credentials only in the Authorization header: URLs end up in logs.
+    if (request.hasQuery(u"token"_s) || request.hasQuery(u"access_token"_s))
+        throw ApiError::parameterInvalid(
+            u"token"_s, u"Send the token in the Authorization header, never in the URL."_s);
+    if (request.body.size() > options.maxBodyBytes)
+        throw ApiError::bodyTooLarge(options.maxBodyBytes);
+    request.params = match.params;
+    checkTeam(route, request.params.value(0));
+
+    Transaction transaction(db);
+    const bool idempotent = request.method == "POST"_ba && route != Route::DevControl
+        && request.headers.contains("idempotency-key"_ba);
+    QByteArray scope;
+    QString key;
+    QByteArray fingerprint;
+    if (idempotent) {
+        const QByteArray raw = request.header("idempotency-key"_ba).trimmed();
+        if (!isValidIdempotencyKey(raw))
+            throw ApiError::parameterInvalid(
+                u"Idempotency-Key"_s,
+                u"Idempotency-Key must be 1–255 printable ASCII characters."_s);
+        key = QString::fromLatin1(raw);
+        scope = idempotencyScope(request);
+        fingerprint = IdempotencyStore::fingerprint(request.method, request.path, request.body);
+        if (const auto record = idempotency.find(scope, key, request.nowMs)) {
+            if (record->fingerprint != fingerprint)
+                throw ApiError::idempotencyConflict();
+            transaction.commit();
+            ApiResponse r;
+            r.status = record->status;
+            r.body = record->body;
+            r.headers.append({"Idempotent-Replayed"_ba, "true"_ba});
+            return r;
+        }
+    }
+
+    // After the replay lookup: a retry must get its original answer even if
+    // that request revoked its own token (identify replaces the anonymous one).
+    authenticate(authFor(route), request);
+
+    if (route == Route::Events || route == Route::AgentEvents) {
+        ApiResponse r = openStream(request, rate, responder, streamed);
+        transaction.commit();
+        return r;
+    }
+
+    // Handler failures roll back to here: the session slide and the stored
+    // idempotent answer (a 4xx is an answer too) still commit.
+    ApiResponse response;
+    db.savepoint(u"handler"_s);
+    try {
+        parseBody(request);
+        response = dispatch(route, request);
+    } catch (const ApiError &error) {
+        db.rollbackTo(u"handler"_s);
+        outbox.clear();
+        response = ApiResponse::error(request, error);
+    }
+    db.release(u"handler"_s);
+    if (idempotent && response.status < 500 && response.status != 429)
+        idempotency.save(scope, key, {fingerprint, response.status, response.body}, request.nowMs);
+    transaction.commit();
+    outbox.deliver(hub);
+    return response;
+}
+
+void ServerPrivate::checkTeam(Route route, const QString &team) const
+{
+    switch (authFor(route)) {
+    case Auth::None:
+    case Auth::OptionalSession:
+    case Auth::Session:
+        if (team != options.team)
+            throw ApiError::resourceMissing(u"No team %1."_s.arg(team));
+        break;
+    case Auth::AgentRead:
+    case Auth::AgentWrite:
+        // protocol §10: the slug is accepted wherever a team id is expected.
+        if (team != options.team && team != options.teamId())
+            throw ApiError::resourceMissing(u"No team %1."_s.arg(team));
+        break;
+    case Auth::Control:
+        break;
+    }
+}
+
+void ServerPrivate::authenticate(Auth auth, ApiRequest &request)
+{
+    const QString token = request.bearerToken();
+    switch (auth) {
+    case Auth::None:
+        return;
+    case Auth::OptionalSession:
+        if (!request.hasAuthorization())
+            return;
+        [[fallthrough]];
+    case Auth::Session: {
+        if (token.isEmpty())
+            throw ApiError::authenticationRequired(
+                u"Send Authorization: Bearer <session token> (create one with POST /sessions)."_s);
+        Session session;
+        switch (sessions.authenticate(token, request.nowMs, &session)) {
+        case SessionStore::AuthResult::Unknown:
+            throw ApiError::authenticationRequired(u"Unknown or revoked session token."_s);
+        case SessionStore::AuthResult::Expired:
+            throw ApiError::sessionExpired();
+        case SessionStore::AuthResult::Ok:
+            break;
+        }
+        request.caller.kind = Caller::Kind::Session;
+        request.caller.tokenHash = session.tokenHash;
+        request.caller.sessionKind = session.kind;
+        request.caller.customerId = session.customerId;
+        request.caller.expiresAtMs = session.expiresAtMs;
+        return;
+    }
+    case Auth::AgentRead:
+    case Auth::AgentWrite:
+    case Auth::Control: {
+        if (auth == Auth::Control && !request.peer.isLoopback())
+            throw ApiError::resourceMissing(u"No endpoint POST %1."_s.arg(request.path));
+        if (token.isEmpty())
+            throw ApiError::authenticationRequired(u"Send Authorization: Bearer <API key>."_s);
+        const QByteArray presented = token.toUtf8();
+        if (Ids::constantTimeEquals(presented, options.agentKey.toUtf8()))
+            request.caller.kind = Caller::Kind::SecretKey;
+        else if (Ids::constantTimeEquals(presented, options.publishableKey.toUtf8()))
+            request.caller.kind = Caller::Kind::PublishableKey;
+        else
+            throw ApiError::authenticationRequired(u"Invalid API key."_s);
+        if (auth != Auth::AgentRead && request.caller.kind == Caller::Kind::PublishableKey)
+            throw ApiError::publishableKeyWrite();
+        return;
+    }
+    }
+}
+
+void ServerPrivate::parseBody(ApiRequest &request) const
+{
+    if (!takesBody(request.method))
+        return;
+    // Check the raw bytes: QJsonDocument silently replaces invalid UTF-8.
+    if (!request.body.isValidUtf8())
+        throw ApiError::invalidUtf8(u"The request body is not valid UTF-8."_s);
+    if (request.body.trimmed().isEmpty())
+        return;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError)
+        throw ApiError::invalidJson(
+            u"The body is not valid JSON: %1 at offset %2."_s.arg(error.errorString())
+                .arg(error.offset));
+    if (!doc.isObject())
+        throw ApiError::invalidJson(u"The body must be a JSON object."_s);
+    request.json = doc.object();
+}
+
+ApiResponse ServerPrivate::dispatch(Route route, ApiRequest &request)
+{
+    switch (route) {
+    case Route::CreateSession:
+        return chat.createSession(request);
+    case Route::Identify:
+        return chat.identify(request);
+    case Route::DeleteSession:
+        return chat.deleteSession(request);
+    case Route::CreateTicket:
+        return chat.createTicket(request);
+    case Route::ListTickets:
+        return chat.listTickets(request);
+    case Route::GetTicket:
+        return chat.getTicket(request);
+    case Route::ListMessages:
+        return chat.listMessages(request);
+    case Route::PostMessage:
+        return chat.postMessage(request);
+    case Route::PostTyping:
+        return chat.postTyping(request);
+    case Route::EventsPoll:
+        return eventsApi.poll(request, Audience::forCustomer(request.caller.customerId));
+    case Route::AgentListTickets:
+        return agent.listTickets(request);
+    case Route::AgentGetTicket:
+        return agent.getTicket(request);
+    case Route::AgentPatchTicket:
+        return agent.patchTicket(request);
+    case Route::AgentListMessages:
+        return agent.listMessages(request);
+    case Route::AgentPostMessage:
+        return agent.postMessage(request);
+    case Route::AgentPostTyping:
+        return agent.postTyping(request);
+    case Route::AgentEventsPoll:
+        return eventsApi.poll(request, Audience::forAgent());
+    case Route::DevControl:
+        return control(request);
+    case Route::Events:
+    case Route::AgentEvents:
+        break; // handled by openStream()
+    }
+    throw ApiError::internal();
+}
+
+ApiResponse ServerPrivate::openStream(ApiRequest &request, const RateLimiter::Decision &rate,
+                                      QHttpServerResponder &responder, bool *streamed)
+{
+    if (devControl.streamDisabled())
+        return ApiResponse::noContent(); // protocol §9: 204 = no stream offered, poll
+    if (devControl.streamStatus() != 0)
+        return ApiResponse::error(request, ApiError::forStatus(devControl.streamStatus()));
+
+    const bool isAgent = request.caller.isAgent();
+    const Audience audience =
+        isAgent ? Audience::forAgent() : Audience::forCustomer(request.caller.customerId);
+    const QByteArray body = eventsApi.streamPreamble(request, audience);
+    StreamAudience streamAudience {isAgent, request.caller.customerId, request.caller.tokenHash};
+
+    HeaderList headers {{"Content-Type"_ba, "text/event-stream"_ba},
+                        {"Cache-Control"_ba, "no-cache"_ba},
+                        {"X-Accel-Buffering"_ba, "no"_ba}};
+    headers += commonHeaders(request, rate);
+    hub.open(std::move(responder), streamAudience, headers, body, devControl.firstByteDelayMs());
+    *streamed = true;
+    return {};
+}
+
+ApiResponse ServerPrivate::control(const ApiRequest &request)
+{
+    const DevControl::Actions actions = devControl.apply(request.json);
+    // Socket actions run after the response is written.
+    pendingActions.dropStreams = pendingActions.dropStreams || actions.dropStreams;
+    pendingActions.refuseConnectionsMs =
+        qMax(pendingActions.refuseConnectionsMs, actions.refuseConnectionsMs);
+    QJsonObject state = devControl.state();
+    state.insert(u"openStreams"_s, hub.streamCount());
+    return ApiResponse::success(request, state);
+}
+
+void ServerPrivate::applyPendingActions()
+{
+    const DevControl::Actions actions = std::exchange(pendingActions, {});
+    if (actions.dropStreams)
+        hub.closeAll();
+    if (actions.refuseConnectionsMs > 0)
+        refuseConnections(actions.refuseConnectionsMs);
+}
+
+bool ServerPrivate::listen(QString *error)
+{
+    if (!tcp) {
+        tcp = new QTcpServer(&http);
+        // Many clients (re)connect at once after a restart or dropStreams;
+        // Qt's default backlog of 50 would make the kernel drop their SYNs.
+        tcp->setListenBacklogSize(1024);
+    }
+    if (!tcp->listen(options.listenAddress, boundPort ? boundPort : options.port)) {
+        *error = tcp->errorString();
+        return false;
+    }
+    boundPort = tcp->serverPort();
+    return true;
+}
+
+void ServerPrivate::refuseConnections(int ms)
+{
+    // Close the listening socket (new connections are refused, open ones
+    // stay), then listen on the same port again.
+    if (!tcp || !tcp->isListening())
+        return;
+    tcp->close();
+    qCDebug(lcDevServer) << "refusing connections for" << ms << "ms";
+    QTimer::singleShot(ms, q, [this] { relisten(); });
+}
+
+void ServerPrivate::relisten()
+{
+    QString error;
+    if (!listen(&error)) {
+        qCWarning(lcDevServer) << "cannot listen again:" << error << "- retrying";
+        QTimer::singleShot(100, q, [this] { relisten(); });
+    }
+}
+
+void ServerPrivate::maintenance()
+{
+    try {
+        Transaction transaction(db);
+        const qint64 now = Ids::nowMs();
+        idempotency.prune(now);
+        sessions.prune(now, 7LL * 86400 * 1000);
+        transaction.commit();
+    } catch (const DatabaseError &error) {
+        qCCritical(lcDevServer) << "maintenance failed:" << error.message;
+    }
+}
+
+Server::Server(const Options &options, QObject *parent)
+    : QObject(parent), d(std::make_unique<ServerPrivate>(this, options))
+{
+    d->http.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            d->handle(request, std::move(responder));
+        });
+    connect(&d->maintenanceTimer, &QTimer::timeout, this, [this] { d->maintenance(); });
+}
+
+Server::~Server() = default;
+
+bool Server::start(QString *errorMessage)
+{
+    QString error;
+    QString path = d->options.databasePath;
+    if (path.isEmpty())
+        path = Options::defaultDatabasePath();
+    if (!d->db.open(path, &error)) {
+        if (errorMessage)
+            *errorMessage = u"cannot open the database %1: %2"_s.arg(path, error);
+        return false;
+    }
+    d->maintenance();
+    if (!d->listen(&error)) {
+        if (errorMessage)
+            *errorMessage = u"cannot listen on %1:%2: %3"_s.arg(
+                d->options.listenAddress.toString(), QString::number(d->options.port), error);
+        return false;
+    }
+    d->http.bind(d->tcp);
+    d->maintenanceTimer.start(3600 * 1000);
+    return true;
+}
+
+bool Server::isListening() const
+{
+    return d->tcp && d->tcp->isListening();
+}
+
+quint16 Server::port() const
+{
+    return d->boundPort;
+}
+
+QUrl Server::baseUrl() const
+{
+    QHostAddress host = d->options.listenAddress;
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        host = QHostAddress(QHostAddress::LocalHost);
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress(QHostAddress::LocalHostIPv6);
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(host.toString());
+    url.setPort(d->boundPort);
+    return url;
+}
+
+int Server::openStreamCount() const
+{
+    return d->hub.streamCount();
+}
+
+const Options &Server::options() const
+{
+    return d->options;
+}
+
+} // namespace CStar::DevServer
