@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "chatclient.h"
+#include "deliverystate.h"
+
+#include <QAbstractListModel>
+#include <QStringList>
+
+#include <memory>
+
+namespace CStar {
+
+class MessagesModelPrivate;
+
+/// The conversation of one ticket, oldest first. Setting ticketId loads the
+/// newest page and subscribes to its messages and typing; fetchMore() pages
+/// back through history (rows are prepended, existing rows stay put).
+///
+/// send() shows the message at once (local echo: isOwn, deliveryState
+/// Sending, a fresh clientMessageId), stores it in the durable Outbox before
+/// the first attempt, and replaces the row in place when the server's copy
+/// arrives — by the HTTP answer or the event stream, whichever is first; the
+/// other copy is ignored. Failed messages stay as Failed until retry(row) or
+/// discard(row). Lookups by id and clientMessageId are O(1).
+class CSTARCHAT_CORE_EXPORT MessagesModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(CStar::ChatClient *client READ client WRITE setClient NOTIFY clientChanged)
+    Q_PROPERTY(QString ticketId READ ticketId WRITE setTicketId NOTIFY ticketIdChanged)
+    Q_PROPERTY(bool isLoading READ isLoading NOTIFY isLoadingChanged)
+    Q_PROPERTY(CStar::ChatError error READ error NOTIFY errorChanged)
+    /// Older messages exist (canFetchMore() is this while nothing loads).
+    Q_PROPERTY(bool hasMore READ hasMore NOTIFY hasMoreChanged)
+    Q_PROPERTY(QStringList typingUsers READ typingUsers NOTIFY typingUsersChanged)
+    Q_PROPERTY(int unreadCount READ unreadCount NOTIFY unreadCountChanged)
+    Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1, ///< empty while only a local echo
+        ClientMessageIdRole,
+        ContentRole,
+        SenderRole, ///< "customer", "agent", "system"
+        SenderNameRole,
+        CreatedAtRole,
+        IsOwnRole,
+        DeliveryStateRole, ///< CStar::Delivery::State
+        ShowSenderRole, ///< first of a run by the same sender (per day)
+        DaySectionRole, ///< local date "yyyy-MM-dd", for day separators
+        IsFirstUnreadRole,
+        MessageRole, ///< the CStar::Message gadget
+    };
+    Q_ENUM(Roles)
+
+    explicit MessagesModel(QObject *parent = nullptr);
+    MessagesModel(ChatClient *client, const QString &ticketId, QObject *parent = nullptr);
+    ~MessagesModel() override;
+
+    ChatClient *client() const;
+    void setClient(ChatClient *client);
+    QString ticketId() const;
+    /// Tears down the previous ticket's rows and subscriptions, then loads.
+    void setTicketId(const QString &ticketId);
+    bool isLoading() const;
+    ChatError error() const;
+    bool hasMore() const;
+    /// Display names of the agents typing now; each entry expires after its
+    /// lease (expiresInMs) even if the `false` never arrives.
+    QStringList typingUsers() const;
+    int unreadCount() const;
+    int pageSize() const;
+    void setPageSize(int size);
+    int count() const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    Message message(int row) const;
+    DeliveryState deliveryState(int row) const;
+    Q_INVOKABLE int rowOfId(const QString &messageId) const;
+    Q_INVOKABLE int rowOfClientMessageId(const QString &clientMessageId) const;
+
+    /// Sends `text` (trimmed; empty text is ignored). Returns the new row's
+    /// clientMessageId, or an empty string when nothing was sent.
+    Q_INVOKABLE QString send(const QString &text);
+    /// Sends a Failed row again with the same clientMessageId and Idempotency-Key.
+    Q_INVOKABLE bool retry(int row);
+    /// Drops a Failed (or still Sending) local row.
+    Q_INVOKABLE bool discard(int row);
+    /// Marks everything shown as read (persisted): unreadCount drops to 0.
+    Q_INVOKABLE void markRead();
+    /// Drops the rows and loads the newest page again.
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void clientChanged();
+    void ticketIdChanged();
+    void isLoadingChanged();
+    void errorChanged();
+    void hasMoreChanged();
+    void typingUsersChanged();
+    void unreadCountChanged();
+    void pageSizeChanged();
+    void countChanged();
+
+private:
+    friend class MessagesModelPrivate;
+    std::unique_ptr<MessagesModelPrivate> d;
+};
+
+} // namespace CStar

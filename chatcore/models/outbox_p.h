@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "chatclient.h"
+#include "outbox.h"
+
+#include <QPointer>
+#include <QSqlDatabase>
+
+class QTimer;
+
+namespace CStar {
+
+class OutboxPrivate
+{
+public:
+    OutboxPrivate(Outbox *q, ChatClient *client, const QString &path);
+
+    void createSchema();
+    void loadScope();
+    void onSessionChanged();
+    int indexOf(const QString &clientMessageId) const;
+    bool insertStored(const OutboxEntry &entry);
+    void updateStored(const OutboxEntry &entry);
+    void removeStored(const QString &clientMessageId);
+    void schedulePump();
+    void pump();
+    void onSent(const QString &clientMessageId, quint64 generation, const Message &message);
+    void onFailed(const QString &clientMessageId, quint64 generation, const ChatError &error);
+    void finish(int index, const Message &message);
+    void scheduleRetry();
+    void retryNow();
+    void updateSubscription();
+
+    Outbox *q;
+    QPointer<ChatClient> client;
+    QString path;
+    QSqlDatabase db;
+    QString scope;
+    ChatClient::SessionKind kind = ChatClient::SessionKind::None;
+    QList<OutboxEntry> entries; // current scope, oldest first
+    QString inFlight; // clientMessageId of the request on its way
+    quint64 generation = 0; // bumped when in-flight answers must be ignored
+    QTimer *retryTimer = nullptr;
+    int failures = 0; // consecutive transient failures
+    int baseDelayMs = 2000;
+    int maxDelayMs = 60000;
+    quint64 subscription = 0;
+    bool pumpQueued = false;
+};
+
+} // namespace CStar
