@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "messagedelegate.h"
 
+#include "delegatesupport_p.h"
 #include "timeformat.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -14,6 +15,8 @@
 #include <QTextOption>
 
 namespace CStar {
+
+using DelegateSupport::mix;
 
 namespace {
 
@@ -31,13 +34,6 @@ public:
 protected:
     QVariant loadResource(int, const QUrl &) override { return {}; }
 };
-
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
-                            a.greenF() * (1 - t) + b.greenF() * t,
-                            a.blueF() * (1 - t) + b.blueF() * t);
-}
 
 /// The width text may take inside a bubble: three quarters of the row
 /// (system notes: nine tenths), less margins and padding.
@@ -108,25 +104,19 @@ const MessageDelegate::Roles &MessageDelegate::rolesFor(const QAbstractItemModel
     auto it = m_roles.find(model);
     if (it != m_roles.end())
         return *it;
+    using DelegateSupport::roleByName;
     Roles r;
-    const QHash<int, QByteArray> names = model->roleNames();
-    for (auto n = names.cbegin(); n != names.cend(); ++n) {
-        const QByteArray &name = n.value();
-        int *slot = name == "content"   ? &r.content
-            : name == "sender"          ? &r.sender
-            : name == "senderName"      ? &r.senderName
-            : name == "createdAt"       ? &r.createdAt
-            : name == "isOwn"           ? &r.isOwn
-            : name == "deliveryState"   ? &r.deliveryState
-            : name == "showSender"      ? &r.showSender
-            : name == "daySection"      ? &r.daySection
-            : name == "isFirstUnread"   ? &r.isFirstUnread
-            : name == "id"              ? &r.id
-            : name == "clientMessageId" ? &r.clientMessageId
-                                        : nullptr;
-        if (slot)
-            *slot = n.key();
-    }
+    r.content = roleByName(model, "content");
+    r.sender = roleByName(model, "sender");
+    r.senderName = roleByName(model, "senderName");
+    r.createdAt = roleByName(model, "createdAt");
+    r.isOwn = roleByName(model, "isOwn");
+    r.deliveryState = roleByName(model, "deliveryState");
+    r.showSender = roleByName(model, "showSender");
+    r.daySection = roleByName(model, "daySection");
+    r.isFirstUnread = roleByName(model, "isFirstUnread");
+    r.id = roleByName(model, "id");
+    r.clientMessageId = roleByName(model, "clientMessageId");
     return *m_roles.insert(model, r);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ticketdelegate.h"
 
+#include "delegatesupport_p.h"
 #include "message.h"
 #include "timeformat.h"
 
@@ -11,15 +12,11 @@
 
 namespace CStar {
 
+using DelegateSupport::mix;
+
 namespace {
 constexpr int Margin = 8;
 
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
-                            a.greenF() * (1 - t) + b.greenF() * t,
-                            a.blueF() * (1 - t) + b.blueF() * t);
-}
 } // namespace
 
 TicketDelegate::TicketDelegate(QObject *parent) : QStyledItemDelegate(parent) { }
@@ -29,20 +26,13 @@ const TicketDelegate::Roles &TicketDelegate::rolesFor(const QAbstractItemModel *
     auto it = m_roles.find(model);
     if (it != m_roles.end())
         return *it;
+    using DelegateSupport::roleByName;
     Roles r;
-    const QHash<int, QByteArray> names = model->roleNames();
-    for (auto n = names.cbegin(); n != names.cend(); ++n) {
-        if (n.value() == "title")
-            r.title = n.key();
-        else if (n.value() == "status")
-            r.status = n.key();
-        else if (n.value() == "lastMessage")
-            r.lastMessage = n.key();
-        else if (n.value() == "unreadCount")
-            r.unreadCount = n.key();
-        else if (n.value() == "updatedAt")
-            r.updatedAt = n.key();
-    }
+    r.title = roleByName(model, "title");
+    r.status = roleByName(model, "status");
+    r.lastMessage = roleByName(model, "lastMessage");
+    r.unreadCount = roleByName(model, "unreadCount");
+    r.updatedAt = roleByName(model, "updatedAt");
     return *m_roles.insert(model, r);
 }
 
