@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CStar.Chat
+
+// The message editor: Enter sends, Shift+Enter starts a new line, at most
+// maxLength characters (the counter shows from 90 %). Give it a
+// TypingNotifier and it reports typing (protocol §7) without timers here.
+Item {
+    id: root
+
+    property alias text: edit.text
+    property alias placeholderText: edit.placeholderText
+    property int maxLength: 10000
+    property TypingNotifier typingNotifier: null
+    readonly property int length: edit.length
+    readonly property bool canSend: enabled && edit.text.trim().length > 0
+                                    && edit.length <= maxLength
+    // The editor, for focus chains (KeyNavigation, forceActiveFocus).
+    readonly property Item editor: edit
+    // Styles that draw no frame around a TextArea (Basic, Fusion) get a quiet
+    // one; Material keeps its underline.
+    property bool drawFrame: false
+
+    // Emitted with the trimmed text; the editor is cleared first.
+    signal sendRequested(string text)
+
+    function send() {
+        if (!canSend)
+            return;
+        const message = edit.text.trim();
+        edit.clear();
+        if (typingNotifier)
+            typingNotifier.messageSent();
+        sendRequested(message);
+    }
+
+    function clear() {
+        edit.clear();
+    }
+
+    function forceEditorFocus() {
+        edit.forceActiveFocus(Qt.OtherFocusReason);
+    }
+
+    implicitWidth: row.implicitWidth
+    implicitHeight: row.implicitHeight
+    Component.onCompleted: drawFrame = edit.background === null
+
+    // The style's text colour (Material's foreground, the palette's elsewhere).
+    Label {
+        id: styleText
+
+        visible: false
+    }
+
+    FontMetrics {
+        id: fontInfo
+
+        font: edit.font
+    }
+
+    RowLayout {
+        id: row
+
+        anchors.fill: parent
+        spacing: 6
+
+        Item {
+            readonly property real padding: edit.topPadding + edit.bottomPadding
+
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(Math.max(edit.implicitHeight,
+                                                      fontInfo.height * 2 + padding),
+                                             fontInfo.height * 6 + padding)
+            implicitWidth: 200
+
+            Rectangle {
+                anchors.fill: parent
+                visible: root.drawFrame
+                color: "transparent"
+                radius: 2
+                border.width: edit.activeFocus ? 2 : 1
+                border.color: edit.activeFocus ? root.palette.highlight
+                                               : Qt.rgba(styleText.color.r, styleText.color.g,
+                                                         styleText.color.b, 0.3)
+            }
+
+            ScrollView {
+                anchors.fill: parent
+                ScrollBar.horizontal.policy: ScrollBar.AlwaysOff
+
+                TextArea {
+                    id: edit
+
+                    objectName: "composerEdit"
+                    wrapMode: TextEdit.Wrap
+                    textFormat: TextEdit.PlainText
+                    placeholderText: qsTr("Write a message…")
+                    selectByMouse: true
+                    activeFocusOnTab: true
+
+                    Accessible.role: Accessible.EditableText
+                    Accessible.name: qsTr("Message")
+                    Accessible.description: qsTr("Enter sends, Shift+Enter starts a new line")
+
+                    Keys.onPressed: function (event) {
+                        if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
+                            if (event.modifiers & Qt.ShiftModifier) {
+                                // A real newline, not the U+2028 TextEdit would insert.
+                                edit.remove(edit.selectionStart, edit.selectionEnd);
+                                edit.insert(edit.cursorPosition, "\n");
+                            } else {
+                                root.send();
+                            }
+                            event.accepted = true;
+                        } else if (event.key === Qt.Key_Tab || event.key === Qt.Key_Backtab) {
+                            // Tab moves focus on (keyboard users); it does not insert \t.
+                            const forward = event.key === Qt.Key_Tab;
+                            const next = edit.nextItemInFocusChain(forward);
+                            if (next)
+                                next.forceActiveFocus(forward ? Qt.TabFocusReason
+                                                              : Qt.BacktabFocusReason);
+                            event.accepted = true;
+                        }
+                    }
+                    onTextChanged: {
+                        if (root.typingNotifier)
+                            root.typingNotifier.textChanged(text);
+                    }
+                    onActiveFocusChanged: {
+                        if (!activeFocus && root.typingNotifier)
+                            root.typingNotifier.focusLost();
+                    }
+                }
+            }
+        }
+
+        ColumnLayout {
+            Layout.alignment: Qt.AlignBottom
+            spacing: 2
+
+            Label {
+                readonly property bool over: edit.length > root.maxLength
+
+                objectName: "lengthCounter"
+                Layout.alignment: Qt.AlignRight
+                visible: edit.length >= root.maxLength * 0.9
+                text: qsTr("%1 / %2").arg(edit.length.toLocaleString(Qt.locale(), "f", 0))
+                                     .arg(root.maxLength.toLocaleString(Qt.locale(), "f", 0))
+                color: over ? palette.highlight : styleText.color
+                opacity: over ? 1 : 0.7
+                font.bold: over
+                Accessible.name: qsTr("%n characters", "", edit.length)
+            }
+
+            Button {
+                objectName: "sendButton"
+                text: qsTr("Send")
+                enabled: root.canSend
+                focusPolicy: Qt.StrongFocus
+                onClicked: root.send()
+                Accessible.name: qsTr("Send message")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Send (Enter)")
+                ToolTip.delay: 600
+            }
+        }
+    }
+}

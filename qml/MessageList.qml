@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import CStar.Chat
+
+// The conversation of a MessagesModel, oldest at the top. Follows new
+// messages while the reader is at the bottom; otherwise incoming messages
+// show a "New messages" pill. Scrolling to the top loads older history
+// without moving what is on screen. Marks the thread read when its end is
+// seen in an active window. Right click, Menu or Enter on a message offers
+// Retry/Discard (failed ones) and Copy.
+Item {
+    id: root
+
+    property MessagesModel messages: null
+    // Centered text over the list (empty thread, nothing selected…).
+    property string placeholderText: ""
+    // The view follows new messages (the reader is at the bottom).
+    property bool stickToBottom: true
+    readonly property alias view: listView
+    readonly property bool newMessagesPillVisible: pill.visible
+
+    // Internal state.
+    property bool positioned: false
+    property bool loadingOlder: false
+    property bool wasAtBottom: true
+    // While history is prepended: the message at the top and its offset, so
+    // it stays exactly where the reader sees it — also while the rows above
+    // and its own day separator settle, until the reader scrolls.
+    property int anchorRow: -1
+    property real anchorOffset: 0
+    property Item anchorItem: null
+
+    // A link in a message was activated; the default opens safe links.
+    signal linkActivated(string link)
+
+    function scrollToEnd() {
+        anchorItem = null;
+        listView.positionViewAtEnd();
+        stickToBottom = true;
+        pill.visible = false;
+        maybeMarkRead();
+    }
+
+    // Within a quarter screen of the top (atYBeginning can stay a pixel off
+    // with delegates of varying height): time to load older messages.
+    function nearTop() {
+        return listView.contentY - listView.originY < listView.height / 4;
+    }
+
+    function loadOlder() {
+        if (!messages || !positioned || loadingOlder || !messages.hasMore || messages.isLoading
+                || listView.count === 0)
+            return;
+        loadingOlder = true;
+        anchorItem = null;
+        messages.fetchMore(messages.index(-1, -1));
+    }
+
+    function maybeMarkRead() {
+        if (messages && messages.unreadCount > 0 && listView.atYEnd && root.visible
+                && root.Window.active)
+            messages.markRead();
+    }
+
+    function openMenu(row, item) {
+        const index = viewModel.index(row, 0);
+        menu.row = row;
+        menu.failed = viewModel.data(index, MessagesModel.DeliveryStateRole) === Delivery.Failed;
+        menu.content = viewModel.data(index, MessagesModel.ContentRole);
+        menu.popup(item);
+    }
+
+    function rowsAboutToBeInserted(parent, first, last) {
+        wasAtBottom = listView.count === 0 || listView.atYEnd || stickToBottom;
+        anchorRow = -1;
+        if (first === 0 && loadingOlder && listView.count > 0) {
+            const row = listView.indexAt(listView.width / 2, listView.contentY + 1);
+            const item = listView.itemAtIndex(row);
+            if (item) {
+                anchorRow = row;
+                anchorOffset = item.y - listView.contentY;
+            }
+        }
+    }
+
+    function rowsInserted(parent, first, last) {
+        const history = first === 0 && loadingOlder;
+        if (history)
+            loadingOlder = false; // MessagesModel.isLoading covers the first page only
+        if (first === 0 && anchorRow >= 0) {
+            // History above: the anchored message stays where it was.
+            listView.forceLayout();
+            const item = listView.itemAtIndex(anchorRow + last - first + 1);
+            anchorRow = -1;
+            if (item)
+                listView.contentY = item.y - anchorOffset;
+            anchorItem = listView.moving ? null : item;
+            if (anchorItem)
+                anchorRelease.restart();
+            return;
+        }
+        if (history && listView.count > last - first + 1)
+            return;
+        let incoming = false;
+        for (let row = first; row <= last; ++row) {
+            if (!viewModel.data(viewModel.index(row, 0), MessagesModel.IsOwnRole))
+                incoming = true;
+        }
+        if (!positioned || wasAtBottom || !incoming)
+            settle.restart();
+        else
+            pill.visible = true;
+    }
+
+    function keepAnchor() {
+        if (!anchorItem)
+            return;
+        if (listView.moving) {
+            anchorItem = null; // never fight a flick or the wheel
+            return;
+        }
+        listView.contentY = anchorItem.y - anchorOffset;
+        anchorRelease.restart();
+    }
+
+    function modelReset() {
+        anchorItem = null;
+        positioned = false;
+        loadingOlder = false;
+        pill.visible = false;
+        settle.restart();
+    }
+
+    // Connected here, after the view's own connections: when these run, the
+    // view already knows about the change.
+    Component.onCompleted: {
+        viewModel.rowsAboutToBeInserted.connect(root.rowsAboutToBeInserted);
+        viewModel.rowsInserted.connect(root.rowsInserted);
+        viewModel.modelReset.connect(root.modelReset);
+    }
+
+    onLinkActivated: function (link) {
+        if (ChatFormat.isSafeLink(link))
+            Qt.openUrlExternally(link);
+    }
+
+    ListView {
+        id: listView
+
+        anchors.fill: parent
+        // Pages only when scrolled to the top (see loadOlder()).
+        model: ExplicitFetchModel {
+            id: viewModel
+
+            sourceModel: root.messages
+        }
+        clip: true
+        spacing: 2
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+        highlightMoveDuration: 0
+        boundsBehavior: Flickable.StopAtBounds
+        section.property: "daySection"
+        section.criteria: ViewSection.FullString
+
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Messages")
+
+        ScrollBar.vertical: ScrollBar {
+            onPressedChanged: root.anchorItem = null
+        }
+
+        delegate: MessageDelegate {
+            showDay: ListView.section !== ListView.previousSection
+            onRetryRequested: function (row) {
+                root.messages.retry(row);
+            }
+            onDiscardRequested: function (row) {
+                root.messages.discard(row);
+            }
+            onMenuRequested: function (row, item) {
+                root.openMenu(row, item);
+            }
+            onLinkActivated: function (link) {
+                root.linkActivated(link);
+            }
+        }
+
+        onContentYChanged: {
+            if (root.positioned)
+                root.stickToBottom = atYEnd;
+            if (atYEnd)
+                pill.visible = false;
+            if (root.nearTop())
+                root.loadOlder();
+        }
+        onContentHeightChanged: {
+            // Bubbles get their final height after layout: stay at the end,
+            // or on the message the reader was looking at.
+            if (root.anchorItem)
+                root.keepAnchor();
+            else if (root.positioned && root.stickToBottom && !moving)
+                positionViewAtEnd();
+        }
+        onOriginYChanged: root.keepAnchor()
+        // The reader moves on (drag, flick, wheel, keyboard): the anchor is done.
+        onMovementStarted: root.anchorItem = null
+        onCurrentIndexChanged: root.anchorItem = null
+
+        onAtYEndChanged: root.maybeMarkRead()
+    }
+
+    Connections {
+        target: root.messages
+
+        function onIsLoadingChanged() {
+            if (!root.messages.isLoading && root.positioned && root.nearTop())
+                older.restart();
+        }
+        // A page that failed or came back empty ends the wait too.
+        function onErrorChanged() {
+            root.loadingOlder = false;
+        }
+        function onHasMoreChanged() {
+            root.loadingOlder = false;
+        }
+        function onTicketIdChanged() {
+            root.anchorItem = null;
+            root.positioned = false;
+            root.loadingOlder = false;
+            root.stickToBottom = true;
+            pill.visible = false;
+        }
+        function onUnreadCountChanged() {
+            root.maybeMarkRead();
+        }
+    }
+
+    Connections {
+        target: root.Window
+
+        function onActiveChanged() {
+            root.maybeMarkRead();
+        }
+    }
+
+    // Next turn of the event loop: after the view has laid out new rows.
+    Timer {
+        id: settle
+
+        interval: 0
+        onTriggered: {
+            root.scrollToEnd();
+            root.positioned = true;
+            // A first page shorter than the view cannot be scrolled up: page on.
+            if (root.nearTop())
+                older.restart();
+        }
+    }
+    // The anchor holds while the prepended rows settle, not longer.
+    Timer {
+        id: anchorRelease
+
+        interval: 500
+        onTriggered: root.anchorItem = null
+    }
+    Timer {
+        id: older
+
+        interval: 0
+        onTriggered: root.loadOlder()
+    }
+
+    Label {
+        anchors.fill: parent
+        anchors.margins: 16
+        visible: root.placeholderText.length > 0
+        text: root.placeholderText
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        wrapMode: Text.Wrap
+        opacity: 0.7
+    }
+
+    Button {
+        id: pill
+
+        objectName: "newMessagesPill"
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: 8
+        visible: false
+        text: qsTr("New messages ↓")
+        highlighted: true
+        Accessible.name: qsTr("Jump to new messages")
+        onClicked: root.scrollToEnd()
+    }
+
+    Menu {
+        id: menu
+
+        property int row: -1
+        property bool failed: false
+        property string content: ""
+
+        MenuItem {
+            text: qsTr("Retry")
+            visible: menu.failed
+            height: visible ? implicitHeight : 0
+            onTriggered: root.messages.retry(menu.row)
+        }
+        MenuItem {
+            text: qsTr("Discard")
+            visible: menu.failed
+            height: visible ? implicitHeight : 0
+            onTriggered: root.messages.discard(menu.row)
+        }
+        MenuItem {
+            text: qsTr("Copy text")
+            onTriggered: {
+                clipboard.text = menu.content;
+                clipboard.selectAll();
+                clipboard.copy();
+                clipboard.text = "";
+            }
+        }
+    }
+
+    // Qt Quick has no clipboard API; a hidden editor copies for us.
+    TextEdit {
+        id: clipboard
+
+        visible: false
+        textFormat: TextEdit.PlainText
+    }
+}

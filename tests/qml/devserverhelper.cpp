@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+#include "devserverhelper.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace CStar::Testing {
+
+DevServerHelper::DevServerHelper(const QStringList &serverArgs, QObject *parent)
+    : QObject(parent), m_server(std::make_unique<DevServerProcess>())
+{
+    DevServerProcess::Options options;
+    options.extraArgs = serverArgs;
+    m_running = m_server->start(options);
+    if (m_running)
+        m_http = std::make_unique<TestHttp>(*m_server);
+}
+
+DevServerHelper::~DevServerHelper() = default;
+
+bool DevServerHelper::isRunning() const
+{
+    return m_running;
+}
+
+QString DevServerHelper::errorString() const
+{
+    return m_server->errorString();
+}
+
+QUrl DevServerHelper::baseUrl() const
+{
+    return m_server->baseUrl();
+}
+
+QString DevServerHelper::team() const
+{
+    return m_server->team();
+}
+
+QString DevServerHelper::agentKey() const
+{
+    return m_server->agentKey();
+}
+
+QString DevServerHelper::chatSecret() const
+{
+    return m_server->chatSecret();
+}
+
+QString DevServerHelper::storageDirectory() const
+{
+    return m_storage.path();
+}
+
+QVariantMap DevServerHelper::agentPostMessage(const QString &ticketId, const QString &content,
+                                              const QString &senderName)
+{
+    if (!m_http)
+        return {};
+    const HttpResult r = m_http->agent(
+        "POST", QStringLiteral("/tickets/%1/messages").arg(ticketId),
+        {{QStringLiteral("content"), content}, {QStringLiteral("senderName"), senderName}});
+    return {{QStringLiteral("status"), r.status},
+            {QStringLiteral("id"), r.data().value(QLatin1String("id")).toString()}};
+}
+
+int DevServerHelper::agentTyping(const QString &ticketId, bool isTyping, const QString &senderName)
+{
+    if (!m_http)
+        return 0;
+    return m_http
+        ->agent(
+            "POST", QStringLiteral("/tickets/%1/typing").arg(ticketId),
+            {{QStringLiteral("isTyping"), isTyping}, {QStringLiteral("senderName"), senderName}})
+        .status;
+}
+
+int DevServerHelper::control(const QVariantMap &json)
+{
+    return m_http ? m_http->control(QJsonObject::fromVariantMap(json)).status : 0;
+}
+
+QString DevServerHelper::customerJson(const QString &externalId, const QString &name,
+                                      const QString &email) const
+{
+    const QJsonObject customer {{QStringLiteral("id"), externalId},
+                                {QStringLiteral("name"), name},
+                                {QStringLiteral("email"), email}};
+    return QString::fromUtf8(QJsonDocument(customer).toJson(QJsonDocument::Compact));
+}
+
+QString DevServerHelper::newStorageDirectory()
+{
+    const QString path = m_storage.filePath(QStringLiteral("state-%1").arg(++m_directories));
+    QDir().mkpath(path);
+    return path;
+}
+
+QString DevServerHelper::sign(const QString &customerJsonText) const
+{
+    return DevServerProcess::hmacHex(m_server->chatSecret(), customerJsonText.toUtf8());
+}
+
+} // namespace CStar::Testing
