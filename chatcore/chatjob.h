@@ -111,7 +111,7 @@ private:
 };
 
 /// A job without a result (logout, typing).
-class CSTARCHAT_CORE_EXPORT VoidJob : public ChatJob
+class CSTARCHAT_CORE_EXPORT VoidJob : public CStar::ChatJob
 {
     Q_OBJECT
 public:
