@@ -57,23 +57,41 @@ void UnreadTrackerPrivate::load()
     }
 }
 
-void UnreadTrackerPrivate::store(const QString &ticketId, const ReadState &s)
+void UnreadTrackerPrivate::store(const QString &ticketId, const ReadState &)
 {
     if (!db.isOpen() || scope.isEmpty())
         return;
+    dirty.insert(ticketId);
+    if (!flushTimer->isActive())
+        flushTimer->start();
+}
+
+void UnreadTrackerPrivate::flush()
+{
+    flushTimer->stop();
+    if (dirty.isEmpty() || !db.isOpen() || scope.isEmpty()) {
+        dirty.clear();
+        return;
+    }
+    db.transaction();
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO read_state (scope, ticket_id, read_at,"
                                  " read_id, unread, counted_at, counted_id)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(scope);
-    query.addBindValue(ticketId);
-    query.addBindValue(toMs(s.readAt));
-    query.addBindValue(s.readId);
-    query.addBindValue(s.count);
-    query.addBindValue(toMs(s.countedAt));
-    query.addBindValue(s.countedId);
-    if (!query.exec())
-        qCWarning(lcModels) << "unread: cannot store a marker:" << query.lastError().text();
+    for (const QString &ticketId : std::as_const(dirty)) {
+        const ReadState s = states.value(ticketId);
+        query.addBindValue(scope);
+        query.addBindValue(ticketId);
+        query.addBindValue(toMs(s.readAt));
+        query.addBindValue(s.readId);
+        query.addBindValue(s.count);
+        query.addBindValue(toMs(s.countedAt));
+        query.addBindValue(s.countedId);
+        if (!query.exec())
+            qCWarning(lcModels) << "unread: cannot store a marker:" << query.lastError().text();
+    }
+    db.commit();
+    dirty.clear();
 }
 
 void UnreadTrackerPrivate::onSessionChanged()
@@ -81,6 +99,7 @@ void UnreadTrackerPrivate::onSessionChanged()
     const QString newScope = LocalStorage::sessionScope(client);
     if (newScope == scope)
         return;
+    flush(); // pending markers belong to the old scope
     scope = newScope;
     load();
     Q_EMIT q->reloaded();
@@ -93,6 +112,10 @@ UnreadTracker::UnreadTracker(ChatClient *client, const QString &databasePath)
     d->client = client;
     d->path = databasePath.isEmpty() ? LocalStorage::databasePath(LocalStorage::defaultDirectory())
                                      : databasePath;
+    d->flushTimer = new QTimer(this);
+    d->flushTimer->setSingleShot(true);
+    d->flushTimer->setInterval(250);
+    connect(d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
     d->db = LocalStorage::open(d->path, "unread");
     if (d->db.isOpen()) {
         QSqlQuery query(d->db);
@@ -114,6 +137,7 @@ UnreadTracker::UnreadTracker(ChatClient *client, const QString &databasePath)
 
 UnreadTracker::~UnreadTracker()
 {
+    d->flush();
     LocalStorage::close(d->db);
 }
 
@@ -252,6 +276,8 @@ void UnreadTracker::clearCurrentScope()
             qCWarning(lcModels) << "unread: cannot clear:" << query.lastError().text();
     }
     d->states.clear();
+    d->dirty.clear();
+    d->flushTimer->stop();
     Q_EMIT reloaded();
 }
 

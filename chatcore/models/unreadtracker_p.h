@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QTimer>
 
 namespace CStar {
 
@@ -28,7 +29,11 @@ public:
     };
 
     void load();
+    /// Marks the ticket's state for the next flush: one transaction for a
+    /// burst of messages instead of one synchronous write each on the GUI
+    /// thread (bench: 0.1–2.5 ms per message).
     void store(const QString &ticketId, const ReadState &state);
+    void flush();
     void onSessionChanged();
     bool afterMarker(const ReadState &state, const Message &m) const
     {
@@ -49,6 +54,8 @@ public:
     QSqlDatabase db;
     QString scope;
     QHash<QString, ReadState> states;
+    QSet<QString> dirty;
+    QTimer *flushTimer = nullptr;
 };
 
 } // namespace CStar
