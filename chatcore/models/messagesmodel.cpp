@@ -22,7 +22,26 @@ constexpr int catchUpPageSize = 100;
 
 QString dayOf(const QDateTime &createdAt)
 {
-    return createdAt.isValid() ? createdAt.toLocalTime().date().toString(Qt::ISODate) : QString();
+    if (!createdAt.isValid())
+        return QString();
+    // toLocalTime() makes glibc re-check the time zone on every call (a stat
+    // per message in the bench); messages come in runs of the same day, so
+    // remember the last local day as a UTC interval and reuse its string.
+    struct Day
+    {
+        qint64 startMs = 1;
+        qint64 endMs = 0;
+        QString text;
+    };
+    static thread_local Day last;
+    const qint64 ms = createdAt.toMSecsSinceEpoch();
+    if (ms >= last.startMs && ms < last.endMs)
+        return last.text;
+    const QDate date = createdAt.toLocalTime().date();
+    last.startMs = date.startOfDay().toMSecsSinceEpoch();
+    last.endMs = date.addDays(1).startOfDay().toMSecsSinceEpoch();
+    last.text = date.toString(Qt::ISODate);
+    return last.text;
 }
 
 bool clearsConversation(const ChatError &error)
