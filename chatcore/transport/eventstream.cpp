@@ -72,7 +72,10 @@ void EventStream::close()
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
         reply->disconnect(this);
-        reply->abort();
+        // A finished reply (closed by the server) reports its error again if
+        // aborted, which Qt warns about.
+        if (!reply->isFinished())
+            reply->abort();
         reply->deleteLater();
     }
 }

@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <limits>
+
 namespace CStar::Internal {
 
 namespace {
@@ -59,8 +61,14 @@ public:
             ? nam->get(req)
             : nam->sendCustomRequest(req, m_request.method, m_request.body);
         qCDebug(lcTransport) << m_request.method << m_request.path << "attempt" << m_attempts;
-        connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
-            if (received > m_transport->options().maxResponseBytes && m_reply) {
+        // The cap must hold while the body arrives: downloadProgress is
+        // throttled (every 100 ms, hundreds of MB on loopback), readyRead is
+        // not; the read buffer makes Qt stop reading from the socket past it
+        // (with room to spare: Qt may stop short of the buffer's size).
+        const qint64 cap = m_transport->options().maxResponseBytes;
+        m_reply->setReadBufferSize(2 * cap + 65536);
+        connect(m_reply, &QNetworkReply::readyRead, this, [this, cap] {
+            if (m_reply && m_reply->bytesAvailable() > cap) {
                 m_tooLarge = true;
                 m_reply->abort();
             }
@@ -83,7 +91,8 @@ private:
         m_retryTimer.stop();
         if (m_reply) {
             m_reply->disconnect(this);
-            m_reply->abort();
+            if (!m_reply->isFinished())
+                m_reply->abort();
             m_reply->deleteLater();
             m_reply = nullptr;
         }
@@ -104,7 +113,16 @@ private:
         if (m_tooLarge)
             return finish(ChatError(ChatError::Kind::Protocol, QStringLiteral("response_too_large"),
                                     QStringLiteral("The server's answer exceeds the size limit")));
-        if (status == 0) {
+        // A connection that broke mid-answer (closed, reset, unparsable) is a
+        // network failure even after a status line: retry it (the same
+        // Idempotency-Key makes that safe) rather than reading half a body as
+        // the server's answer. For statuses >= 400 Qt reports the status
+        // itself as an error too: those are answers, handled below.
+        const QNetworkReply::NetworkError netError = reply->error();
+        const bool brokenConnection = netError != QNetworkReply::NoError
+            && (netError < QNetworkReply::ContentAccessDenied
+                || netError == QNetworkReply::ProtocolFailure || status < 400);
+        if (status == 0 || brokenConnection) {
             ChatError error = m_timedOut
                 ? ChatError(ChatError::Kind::Timeout, QStringLiteral("timeout"),
                             QStringLiteral("The server did not answer in time"))
@@ -145,7 +163,10 @@ private:
         int delay = m_transport->backoffDelayMs(m_attempts);
         if (error.kind() == ChatError::Kind::RateLimit) {
             const int seconds = error.retryAfter() >= 0 ? error.retryAfter() : o.defaultRetryAfterS;
-            delay = seconds * 1000 + int(QRandomGenerator::global()->bounded(o.retryJitterMs + 1));
+            // In 64 bits: a hostile Retry-After (2147483647) must not overflow an int.
+            delay = int(qMin<qint64>(qint64(seconds) * 1000
+                                         + QRandomGenerator::global()->bounded(o.retryJitterMs + 1),
+                                     std::numeric_limits<int>::max()));
         }
         qCInfo(lcTransport) << m_request.method << m_request.path << "retrying in" << delay
                             << "ms after" << error.code();
@@ -204,6 +225,10 @@ QNetworkRequest HttpTransport::makeRequest(const QUrl &url, const QString &token
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // The protocol has no redirects; following one (Qt's default) would send
+    // the Authorization header to whatever host a hostile answer names.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
     return req;
 }
 
