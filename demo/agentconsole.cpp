@@ -92,7 +92,7 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
     for (const QString &s : statuses)
         m_status->addItem(TicketDelegate::statusText(s), s);
     for (const QString &p : priorities)
-        m_priority->addItem(p, p);
+        m_priority->addItem(priorityText(p), p);
     auto changeTicket = [this](const QString &field, QComboBox *box) {
         if (m_updatingCombos || m_ticketId.isEmpty())
             return;
@@ -159,6 +159,9 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
                 text = tr("%1 is typing…").arg(name.isEmpty() ? tr("The customer") : name);
             }
         }
+        // "Guest is typing…" in Arabic: a mark keeps the line right to left.
+        if (!text.isEmpty() && text.isRightToLeft() != (layoutDirection() == Qt::RightToLeft))
+            text.prepend(QChar(layoutDirection() == Qt::RightToLeft ? 0x200F : 0x200E));
         m_typing->setText(text.isEmpty() ? QStringLiteral(" ") : text);
     });
     connect(m_api, &AgentApi::requestFailed, this,
@@ -186,8 +189,23 @@ void AgentConsole::retranslate()
     m_priority->setAccessibleName(tr("Ticket priority"));
     for (int i = 0; i < statuses.size(); ++i)
         m_status->setItemText(i, TicketDelegate::statusText(statuses.at(i)));
+    for (int i = 0; i < priorities.size(); ++i)
+        m_priority->setItemText(i, priorityText(priorities.at(i)));
     if (m_ticketId.isEmpty())
         m_title->setText(tr("Select a ticket"));
+}
+
+QString AgentConsole::priorityText(const QString &priority)
+{
+    if (priority == QLatin1String("low"))
+        return tr("Low");
+    if (priority == QLatin1String("normal"))
+        return tr("Normal");
+    if (priority == QLatin1String("high"))
+        return tr("High");
+    if (priority == QLatin1String("urgent"))
+        return tr("Urgent");
+    return priority;
 }
 
 void AgentConsole::changeEvent(QEvent *event)

@@ -6,11 +6,15 @@
 #include "chatpanel.h"
 #include "chatstate.h"
 #include "demobackend.h"
+#include "translation.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -51,6 +55,22 @@ CustomerWindow::CustomerWindow(ChatClient *client, ChatState *state, AgentApi *a
             signIn();
     });
 
+    // Languages by their own names, so everyone finds theirs.
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languages = new QActionGroup(this);
+    m_languages->setExclusive(true);
+    const QStringList languages = Translation::availableLanguages();
+    for (const QString &code : languages) {
+        QAction *action = m_languageMenu->addAction(Translation::nativeLanguageName(code));
+        action->setObjectName(QStringLiteral("language_") + code);
+        action->setData(code);
+        action->setCheckable(true);
+        m_languages->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, code] { Q_EMIT languageRequested(code); });
+    }
+
     m_statusLabel = new QLabel;
     statusBar()->addPermanentWidget(m_statusLabel);
     connect(client, &ChatClient::connectionStateChanged, this, &CustomerWindow::updateStatus);
@@ -85,6 +105,11 @@ void CustomerWindow::retranslate()
     m_signIn->setText(identified ? tr("Sign out") : tr("Sign in as a known customer"));
     m_signIn->setToolTip(tr(
         "Your backend signs the customer with the chat secret; the app only sees the signature"));
+    m_languageMenu->setTitle(tr("Language"));
+    const QString current = Translation::currentLanguage();
+    const QList<QAction *> actions = m_languages->actions();
+    for (QAction *action : actions)
+        action->setChecked(action->data().toString() == current);
     updateStatus();
 }
 

@@ -4,7 +4,9 @@
 #include <QMainWindow>
 
 class QAction;
+class QActionGroup;
 class QLabel;
+class QMenu;
 class QSystemTrayIcon;
 
 namespace CStar {
@@ -35,6 +37,10 @@ public:
     void signIn();
     void simulateNetworkLoss(int milliseconds = 8000);
 
+Q_SIGNALS:
+    /// Picked in the Language menu ("en", "de", "fr", "es", "ja", "ar").
+    void languageRequested(const QString &language);
+
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +58,8 @@ private:
     QAction *m_realtime;
     QAction *m_networkLoss;
     QAction *m_signIn;
+    QMenu *m_languageMenu;
+    QActionGroup *m_languages;
     QLabel *m_statusLabel;
     QSystemTrayIcon *m_tray = nullptr;
 };

@@ -10,21 +10,71 @@
 #include "demobackend.h"
 #include "messagesmodel.h"
 #include "server.h"
+#include "translation.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImage>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QPainter>
+#include <QPointer>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTranslator>
 
 #include <memory>
 
 namespace CStar::Demo {
 
+namespace {
+/// Qt's own strings (context menus, --help) in the demo's language.
+QPointer<QTranslator> qtTranslator;
+} // namespace
+
 DemoApp::DemoApp(QObject *parent) : QObject(parent) { }
+
+void DemoApp::applyLanguage(const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // Formats and direction first: the retranslation that LanguageChange
+    // starts already sees them.
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    if (qtTranslator) {
+        QCoreApplication::removeTranslator(qtTranslator);
+        delete qtTranslator;
+    }
+    QString shown = QStringLiteral("en");
+    for (const QString &ui : locale.uiLanguages()) {
+        const QString code = ui.section(QLatin1Char('-'), 0, 0);
+        if (Translation::availableLanguages().contains(code)) {
+            shown = code;
+            break;
+        }
+    }
+    QGuiApplication::setLayoutDirection(QLocale(shown).textDirection());
+    if (shown != QLatin1String("en")) {
+        auto *translator = new QTranslator(QCoreApplication::instance());
+        if (translator->load(QStringLiteral("qtbase_") + shown,
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            QCoreApplication::installTranslator(translator);
+            qtTranslator = translator;
+        } else {
+            delete translator; // Debian: qt6-translations-l10n
+        }
+    }
+    Translation::install(locale);
+}
+
+void DemoApp::setLanguage(const QString &language)
+{
+    applyLanguage(language);
+    Q_EMIT languageChanged(Translation::currentLanguage());
+}
 
 DemoApp::~DemoApp()
 {
@@ -73,6 +123,7 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
         m_agent = std::make_unique<AgentConsole>(m_agentApi);
     }
     m_customer = std::make_unique<CustomerWindow>(m_client, m_state, m_agentApi, m_backend.get());
+    connect(m_customer.get(), &CustomerWindow::languageRequested, this, &DemoApp::setLanguage);
     return true;
 }
 
@@ -99,79 +150,90 @@ void DemoApp::takeScreenshot(const QString &path)
 
     // A short conversation, each step after the previous one is on screen,
     // as a person would write it: a ticket, replies both ways, agent typing.
+    // In the demo's language: it shows how the panel lays out that script
+    // (the e-mail address and the agent's name stay Latin).
     auto ticketId = std::make_shared<QString>();
     auto step = std::make_shared<int>(0);
+    //: Sample conversation of --screenshot: the customer's ticket title.
+    const QString title = tr("Can't sign in to my account");
+    //: Sample conversation of --screenshot: the customer's first message.
+    const QString question = tr("Hi! I reset my password but the app still says it's wrong.");
+    //: Sample conversation of --screenshot: the agent's first reply.
+    const QString firstReply = tr("Sorry about that! Which email address do you sign in with?");
+    //: Sample conversation of --screenshot: the customer's answer; %1 is an e-mail address.
+    const QString answer =
+        tr("%1 — thanks for the quick answer").arg(QStringLiteral("jane@example.com"));
+    //: Sample conversation of --screenshot: the agent's second reply, Markdown
+    //: (keep the ** around the link's name).
+    const QString secondReply =
+        tr("Thanks, Jane! I've sent you a new **reset link**. It's valid for 30 minutes.");
     m_client->tickets()
-        .create(QStringLiteral("Can't sign in to my account"),
-                QStringLiteral("Hi! I reset my password but the app still says it's wrong."))
-        ->then(this, [this, panel, ticketId](const Ticket &ticket) {
+        .create(title, question)
+        ->then(this, [this, panel, ticketId, firstReply](const Ticket &ticket) {
             *ticketId = ticket.id();
             panel->openTicket(ticket.id());
             m_agent->openTicket(ticket.id());
-            m_agentApi->reply(
-                ticket.id(),
-                QStringLiteral("Sorry about that! Which email address do you sign in with?"),
-                QStringLiteral("Ana"));
+            m_agentApi->reply(ticket.id(), firstReply, QStringLiteral("Ana"));
         });
 
     auto *timer = new QTimer(this);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    connect(timer, &QTimer::timeout, this, [this, timer, clock, panel, path, ticketId, step] {
-        MessagesModel *messages = panel->messagesModel();
-        auto allSent = [messages] {
-            for (int row = 0; row < messages->rowCount(); ++row) {
-                if (messages->index(row)
-                        .data(MessagesModel::DeliveryStateRole)
-                        .value<DeliveryState>()
-                    != DeliveryState::Sent)
-                    return false;
-            }
-            return messages->rowCount() > 0;
-        };
-        if (*step == 0 && messages->rowCount() >= 2 && allSent()) {
-            messages->send(QStringLiteral("jane@example.com — thanks for the quick answer"));
-            *step = 1;
-        } else if (*step == 1 && messages->rowCount() >= 3 && allSent()) {
-            m_agentApi->reply(*ticketId,
-                              QStringLiteral("Thanks, Jane! I've sent you a new **reset link**. "
-                                             "It's valid for 30 minutes."),
-                              QStringLiteral("Ana"), [this, ticketId](int, const QJsonObject &) {
-                                  m_agentApi->setTyping(*ticketId, true, QStringLiteral("Ana"));
-                              });
-            *step = 2;
-        }
-        // The agent's list has caught up when its preview shows the last reply.
-        QStandardItemModel *agentTickets = m_agent->ticketModel();
-        const int previewRole = agentTickets->roleNames().key("lastMessage");
-        const bool agentListCurrent = agentTickets->rowCount() > 0
-            && agentTickets->index(0, 0)
-                   .data(previewRole)
-                   .toString()
-                   .startsWith(QLatin1String("Thanks, Jane"));
-        const bool ready = *step == 2 && messages->rowCount() >= 4 && allSent()
-            && !messages->typingUsers().isEmpty() && m_agent->messageModel()->rowCount() >= 4
-            && agentListCurrent;
-        if (!ready && clock->elapsed() < 30000)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        if (!ready) {
-            Q_EMIT screenshotDone(false);
-            return;
-        }
-        const QImage left = m_customer->grab().toImage();
-        const QImage right = m_agent->grab().toImage();
-        QImage canvas(left.width() + right.width() + 24, qMax(left.height(), right.height()) + 16,
-                      QImage::Format_RGB32);
-        canvas.fill(m_customer->palette().color(QPalette::Dark));
-        QPainter painter(&canvas);
-        painter.drawImage(8, 8, left);
-        painter.drawImage(left.width() + 16, 8, right);
-        painter.end();
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        Q_EMIT screenshotDone(canvas.save(path));
-    });
+    connect(timer, &QTimer::timeout, this,
+            [this, timer, clock, panel, path, ticketId, step, answer, secondReply] {
+                MessagesModel *messages = panel->messagesModel();
+                auto allSent = [messages] {
+                    for (int row = 0; row < messages->rowCount(); ++row) {
+                        if (messages->index(row)
+                                .data(MessagesModel::DeliveryStateRole)
+                                .value<DeliveryState>()
+                            != DeliveryState::Sent)
+                            return false;
+                    }
+                    return messages->rowCount() > 0;
+                };
+                if (*step == 0 && messages->rowCount() >= 2 && allSent()) {
+                    messages->send(answer);
+                    *step = 1;
+                } else if (*step == 1 && messages->rowCount() >= 3 && allSent()) {
+                    m_agentApi->reply(*ticketId, secondReply, QStringLiteral("Ana"),
+                                      [this, ticketId](int, const QJsonObject &) {
+                                          m_agentApi->setTyping(*ticketId, true,
+                                                                QStringLiteral("Ana"));
+                                      });
+                    *step = 2;
+                }
+                // The agent's list has caught up when its preview shows the last reply.
+                QStandardItemModel *agentTickets = m_agent->ticketModel();
+                const int previewRole = agentTickets->roleNames().key("lastMessage");
+                const bool agentListCurrent = agentTickets->rowCount() > 0
+                    && agentTickets->index(0, 0)
+                           .data(previewRole)
+                           .toString()
+                           .startsWith(secondReply.left(12));
+                const bool ready = *step == 2 && messages->rowCount() >= 4 && allSent()
+                    && !messages->typingUsers().isEmpty()
+                    && m_agent->messageModel()->rowCount() >= 4 && agentListCurrent;
+                if (!ready && clock->elapsed() < 30000)
+                    return;
+                timer->stop();
+                timer->deleteLater();
+                if (!ready) {
+                    Q_EMIT screenshotDone(false);
+                    return;
+                }
+                const QImage left = m_customer->grab().toImage();
+                const QImage right = m_agent->grab().toImage();
+                QImage canvas(left.width() + right.width() + 24,
+                              qMax(left.height(), right.height()) + 16, QImage::Format_RGB32);
+                canvas.fill(m_customer->palette().color(QPalette::Dark));
+                QPainter painter(&canvas);
+                painter.drawImage(8, 8, left);
+                painter.drawImage(left.width() + 16, 8, right);
+                painter.end();
+                QDir().mkpath(QFileInfo(path).absolutePath());
+                Q_EMIT screenshotDone(canvas.save(path));
+            });
     timer->start(100);
 }
 

@@ -50,13 +50,27 @@ public:
     /// `path` and emits screenshotDone(ok).
     void takeScreenshot(const QString &path);
 
+    /// Switches the whole application to `language` ("de", "ar"…; empty: the
+    /// system's): QLocale::setDefault() for dates and numbers, the layout
+    /// direction (right-to-left for Arabic), then the SDK's catalog and Qt's
+    /// own (QEvent::LanguageChange retranslates every open widget). A
+    /// language the SDK does not speak falls back to English, left to right.
+    static void applyLanguage(const QString &language);
+
     ChatClient *client() const { return m_client; }
     CustomerWindow *customerWindow() const { return m_customer.get(); }
     AgentConsole *agentConsole() const { return m_agent.get(); }
     QUrl serverUrl() const { return m_serverUrl; }
 
+public Q_SLOTS:
+    /// applyLanguage() at runtime (the Language menu), then languageChanged().
+    void setLanguage(const QString &language);
+
 Q_SIGNALS:
     void screenshotDone(bool ok);
+    /// After a runtime switch; a QML view's engine retranslates on it
+    /// (QQmlEngine::retranslate(): widgets follow QEvent::LanguageChange).
+    void languageChanged(const QString &language);
 
 private:
     std::unique_ptr<DevServer::Server> m_server;

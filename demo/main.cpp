@@ -1,15 +1,42 @@
 // SPDX-License-Identifier: MIT
 // cstar-chat-demo: a working support conversation on screen, offline.
 #include "demoapp.h"
+#include "translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdio>
 
 using namespace CStar::Demo;
+
+namespace {
+
+/// --lang before the parser runs, so that --help speaks the language too.
+QString languageArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--"))
+            break;
+        if (a == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (a.startsWith(QLatin1String("--lang=")))
+            return a.mid(7);
+    }
+    return QString();
+}
+
+/// The context of the demo's command-line texts.
+class Main
+{
+    Q_DECLARE_TR_FUNCTIONS(CStar::Demo::Main)
+};
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -18,44 +45,64 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("cstar-chat-demo"));
     QApplication::setApplicationVersion(QStringLiteral(CSTARCHAT_VERSION_STRING));
 
+    // The system's language unless --lang says otherwise (English when the
+    // SDK does not speak it).
+    const QString requestedLanguage = languageArgument(QCoreApplication::arguments());
+    const bool knownLanguage = requestedLanguage.isEmpty()
+        || CStar::Translation::availableLanguages().contains(requestedLanguage);
+    DemoApp::applyLanguage(knownLanguage ? requestedLanguage : QString());
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "The cStar Chat for Qt demo: a customer window (the SDK's ChatPanel) and an agent console, "
-        "against an embedded local chat server unless --server points elsewhere."));
+    parser.setApplicationDescription(
+        Main::tr("The cStar Chat for Qt demo: a customer window (the SDK's "
+                 "ChatPanel) and an agent console, against an embedded local "
+                 "chat server unless --server points elsewhere."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption server(
         QStringLiteral("server"),
-        QStringLiteral("Use the cStar deployment at URL instead of the embedded server."),
+        Main::tr("Use the cStar deployment at URL instead of the embedded server."),
         QStringLiteral("URL"));
-    const QCommandLineOption team(QStringLiteral("team"),
-                                  QStringLiteral("Team slug (default: acme)."),
+    const QCommandLineOption team(QStringLiteral("team"), Main::tr("Team slug (default: acme)."),
                                   QStringLiteral("SLUG"), QStringLiteral("acme"));
     const QCommandLineOption agentKey(
         QStringLiteral("agent-key"),
-        QStringLiteral("Secret agent key for the agent console (with --server)."),
-        QStringLiteral("KEY"));
+        Main::tr("Secret agent key for the agent console (with --server)."), QStringLiteral("KEY"));
     const QCommandLineOption chatSecret(
         QStringLiteral("chat-secret"),
-        QStringLiteral("The team's chat secret, held by the demo's \"your backend\" to sign "
-                       "customers (with --server)."),
+        Main::tr(
+            "The team's chat secret, held by the demo's \"your backend\" to sign customers (with "
+            "--server)."),
         QStringLiteral("SECRET"));
     const QCommandLineOption database(
         QStringLiteral("db"),
-        QStringLiteral("Database of the embedded server (default: in the user's data dir)."),
+        Main::tr("Database of the embedded server (default: in the user's data dir)."),
         QStringLiteral("PATH"));
-    const QCommandLineOption qml(
-        QStringLiteral("qml"),
-        QStringLiteral("Show the QML ChatView instead of the widget panel."));
+    const QCommandLineOption qml(QStringLiteral("qml"),
+                                 Main::tr("Show the QML ChatView instead of the widget panel."));
     const QCommandLineOption polling(QStringLiteral("poll"),
-                                     QStringLiteral("Start with realtime off (polling)."));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QStringLiteral("Seed a short conversation, render both windows side by side into PATH "
-                       "(PNG) and exit."),
-        QStringLiteral("PATH"));
-    parser.addOptions({server, team, agentKey, chatSecret, database, qml, polling, screenshot});
+                                     Main::tr("Start with realtime off (polling)."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        Main::tr("Seed a short conversation, render both windows "
+                                                 "side by side into PATH (PNG) and exit."),
+                                        QStringLiteral("PATH"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        Main::tr("Show the user interface in LANG: en, de, fr, es, ja or ar (default: the system's "
+                 "language). The Language menu switches at runtime."),
+        QStringLiteral("LANG"));
+    parser.addOptions(
+        {server, team, agentKey, chatSecret, database, qml, polling, screenshot, lang});
     parser.process(app);
+    if (!knownLanguage) {
+        QTextStream(stderr) << "cstar-chat-demo: "
+                            << Main::tr("unknown language \"%1\"; available: %2")
+                                   .arg(requestedLanguage,
+                                        CStar::Translation::availableLanguages().join(
+                                            QStringLiteral(", ")))
+                            << '\n';
+        return 2;
+    }
 
     DemoOptions options;
     options.server = QUrl(parser.value(server));

@@ -45,6 +45,36 @@ public:
     bool canFetchMore(const QModelIndex &) const override { return false; }
     void fetchMore(const QModelIndex &) override { }
 };
+
+/// A label takes its paragraph direction from its first letter: a text that
+/// starts with a name or a title ("Ana is typing…" in Arabic, an English
+/// subject in the header) gets a mark so it reads in the UI's direction.
+QString inDirection(const QString &text, Qt::LayoutDirection direction)
+{
+    const bool rtl = direction == Qt::RightToLeft;
+    if (text.isEmpty() || text.isRightToLeft() == rtl)
+        return text;
+    return QChar(rtl ? 0x200F : 0x200E) + text; // RIGHT-TO-LEFT / LEFT-TO-RIGHT MARK
+}
+
+/// Italics are a Latin, Greek and Cyrillic convention: Arabic or Japanese
+/// text stays upright (and fonts often have no oblique glyphs for them).
+bool suitsItalics(const QString &text)
+{
+    for (const QChar c : text) {
+        switch (c.script()) {
+        case QChar::Script_Common:
+        case QChar::Script_Inherited:
+        case QChar::Script_Latin:
+        case QChar::Script_Greek:
+        case QChar::Script_Cyrillic:
+            break;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
 } // namespace
 
 class ChatPanelPrivate
@@ -86,6 +116,7 @@ public:
     QString currentTicketId;
     bool creatingTicket = false;
     QHash<QString, QString> drafts; // per ticket; "" is the new-conversation draft
+    QString startError; // why the last new conversation failed (the server's words)
     int prependAnchor = -1; // distance from the bottom to keep while history is prepended
     bool stickToBottom = true;
 
@@ -99,6 +130,7 @@ public:
     void updateTyping();
     void updateThreadHeader();
     void updatePlaceholder();
+    void updateError();
     void saveDraft();
     void restoreDraft();
     bool atBottom() const;
@@ -248,10 +280,7 @@ void ChatPanelPrivate::buildThreadPage()
     typingLabel = new QLabel;
     typingLabel->setObjectName(QStringLiteral("typingIndicator"));
     typingLabel->setForegroundRole(QPalette::PlaceholderText);
-    QFont italic = typingLabel->font();
-    italic.setItalic(true);
-    typingLabel->setFont(italic);
-    typingLabel->setText(QStringLiteral(" "));
+    typingLabel->setText(QStringLiteral(" ")); // italic when the text suits it (updateTyping)
     errorLabel = new QLabel;
     errorLabel->setObjectName(QStringLiteral("threadError"));
     errorLabel->setWordWrap(true);
@@ -339,11 +368,8 @@ void ChatPanelPrivate::connectModels()
     QObject::connect(messages, &MessagesModel::countChanged, q, [this] { updatePlaceholder(); });
     QObject::connect(messages, &MessagesModel::typingUsersChanged, q, [this] { updateTyping(); });
     QObject::connect(messages, &MessagesModel::errorChanged, q, [this] {
-        const ChatError e = messages->error();
-        errorLabel->setVisible(e.isError());
-        errorLabel->setText(
-            e.isError() ? ChatPanel::tr("Could not load this conversation: %1").arg(e.message())
-                        : QString());
+        startError.clear();
+        updateError();
     });
 }
 
@@ -372,6 +398,11 @@ void ChatPanelPrivate::retranslate()
     updateTyping();
     updateThreadHeader();
     updatePlaceholder();
+    updateError();
+    // The delegates paint translated text (statuses, times, delivery states)
+    // and mirror with the direction: lay out and paint again.
+    messageView->doItemsLayout();
+    ticketView->viewport()->update();
 }
 
 void ChatPanelPrivate::applyMode()
@@ -407,8 +438,12 @@ void ChatPanelPrivate::updateTyping()
         text = ChatPanel::tr("%1 and %2 are typing…").arg(users.at(0), users.at(1));
     else if (users.size() > 2)
         text = ChatPanel::tr("Several people are typing…");
+    QFont font = typingLabel->font();
+    font.setItalic(suitsItalics(text));
+    typingLabel->setFont(font);
     // Keep the line's height so the thread does not jump.
-    typingLabel->setText(text.isEmpty() ? QStringLiteral(" ") : text);
+    typingLabel->setText(text.isEmpty() ? QStringLiteral(" ")
+                                        : inDirection(text, q->layoutDirection()));
 }
 
 void ChatPanelPrivate::updateThreadHeader()
@@ -423,9 +458,11 @@ void ChatPanelPrivate::updateThreadHeader()
         return;
     }
     const QModelIndex index = tickets->index(row);
-    threadTitle->setText(ChatPanel::tr("%1 — %2").arg(
-        index.data(TicketsModel::TitleRole).toString(),
-        TicketDelegate::statusText(index.data(TicketsModel::StatusRole).toString())));
+    threadTitle->setText(inDirection(
+        ChatPanel::tr("%1 — %2").arg(
+            index.data(TicketsModel::TitleRole).toString(),
+            TicketDelegate::statusText(index.data(TicketsModel::StatusRole).toString())),
+        q->layoutDirection()));
 }
 
 void ChatPanelPrivate::updatePlaceholder()
@@ -441,6 +478,18 @@ void ChatPanelPrivate::updatePlaceholder()
     placeholder->setText(text);
     placeholder->setVisible(!text.isEmpty());
     placeholder->setGeometry(messageView->viewport()->rect().adjusted(16, 16, -16, -16));
+}
+
+void ChatPanelPrivate::updateError()
+{
+    const ChatError e = messages->error();
+    QString text;
+    if (!startError.isEmpty())
+        text = ChatPanel::tr("Could not start the conversation: %1").arg(startError);
+    else if (e.isError())
+        text = ChatPanel::tr("Could not load this conversation: %1").arg(e.message());
+    errorLabel->setText(text);
+    errorLabel->setVisible(!text.isEmpty());
 }
 
 void ChatPanelPrivate::saveDraft()
@@ -536,9 +585,8 @@ void ChatPanelPrivate::submit(const QString &text)
         [this, text](const ChatError &error) {
             composer->setEnabled(true);
             composer->setText(text); // never lose what the user typed
-            errorLabel->setText(
-                ChatPanel::tr("Could not start the conversation: %1").arg(error.message()));
-            errorLabel->show();
+            startError = error.message();
+            updateError();
         });
 }
 
@@ -655,6 +703,7 @@ void ChatPanel::openTicket(const QString &ticketId)
     d->typing->focusLost();
     d->creatingTicket = false;
     d->subjectEdit->hide();
+    d->startError.clear();
     d->errorLabel->hide();
     d->newMessagesPill->hide();
     d->currentTicketId = ticketId;
@@ -680,6 +729,7 @@ void ChatPanel::startNewConversation()
     d->messages->setTicketId(QString());
     d->ticketView->clearSelection();
     d->subjectEdit->show();
+    d->startError.clear();
     d->errorLabel->hide();
     d->restoreDraft();
     d->updateThreadHeader();

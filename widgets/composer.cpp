@@ -29,6 +29,20 @@ public:
         sendButton->setText(Composer::tr("Send"));
         sendButton->setAccessibleName(Composer::tr("Send message"));
         sendButton->setToolTip(Composer::tr("Send (Enter)"));
+        updateCounter();
+    }
+
+    /// The length near the limit, in the current locale and language.
+    void updateCounter()
+    {
+        const int length = int(edit->toPlainText().size());
+        // Show the count from 90 % of the limit, and always when over it.
+        counter->setVisible(length >= maxLength * 9 / 10);
+        counter->setText(
+            Composer::tr("%1 / %2").arg(QLocale().toString(length), QLocale().toString(maxLength)));
+        counter->setAccessibleName(Composer::tr("%n characters", nullptr, length));
+        counter->setForegroundRole(length > maxLength ? QPalette::Highlight
+                                                      : QPalette::PlaceholderText);
     }
 };
 
@@ -70,13 +84,7 @@ Composer::Composer(QWidget *parent) : QWidget(parent), d(new ComposerPrivate)
         const QString t = d->edit->toPlainText();
         const int length = int(t.size());
         const bool allowed = !t.trimmed().isEmpty() && length <= d->maxLength;
-        // Show the count from 90 % of the limit, and always when over it.
-        d->counter->setVisible(length >= d->maxLength * 9 / 10);
-        d->counter->setText(
-            tr("%1 / %2").arg(QLocale().toString(length), QLocale().toString(d->maxLength)));
-        d->counter->setAccessibleName(tr("%n characters", nullptr, length));
-        d->counter->setForegroundRole(length > d->maxLength ? QPalette::Highlight
-                                                            : QPalette::PlaceholderText);
+        d->updateCounter();
         d->sendButton->setEnabled(allowed);
         if (allowed != d->canSend) {
             d->canSend = allowed;

@@ -293,9 +293,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(pal.color(QPalette::Highlight));
         const QString text = tr("New messages");
         const int w = painter->fontMetrics().horizontalAdvance(text) + 16;
-        const QRect label(l.unread.right() - Margin - w, l.unread.top(), w, l.unread.height());
-        painter->drawLine(l.unread.left() + Margin, l.unread.center().y(), label.left(),
-                          l.unread.center().y());
+        // The label on the trailing side, the line from the leading edge.
+        QRect label(l.unread.right() - Margin - w, l.unread.top(), w, l.unread.height());
+        QRect line(l.unread.left() + Margin, l.unread.top(),
+                   label.left() - l.unread.left() - Margin, l.unread.height());
+        label = QStyle::visualRect(opt.direction, l.unread, label);
+        line = QStyle::visualRect(opt.direction, l.unread, line);
+        painter->drawLine(line.left(), line.center().y(), line.right(), line.center().y());
         painter->drawText(label, Qt::AlignCenter, text);
     }
     if (!l.sender.isNull()) {

@@ -131,7 +131,9 @@ void TicketDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     // Line 2: preview and unread badge.
     QRect line2(area.left(), area.top() + fm.height() + Margin / 2, area.width(), fm.height());
     if (unread > 0) {
-        const QString count = unread > 99 ? QStringLiteral("99+") : QLocale().toString(unread);
+        // In the locale's digits ("٩٩+" in Arabic), like the count itself.
+        const QString count =
+            unread > 99 ? QLocale().toString(99) + QLatin1Char('+') : QLocale().toString(unread);
         const int w = qMax(smallFm.height() + 4, smallFm.horizontalAdvance(count) + 10);
         QRect badge(line2.right() - w, line2.top() + (line2.height() - smallFm.height() - 4) / 2, w,
                     smallFm.height() + 4);

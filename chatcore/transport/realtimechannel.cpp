@@ -2,6 +2,7 @@
 #include "realtimechannel_p.h"
 
 #include "httptransport_p.h"
+#include "jsonfields_p.h"
 #include "logging_p.h"
 #include "routes_p.h"
 
@@ -250,6 +251,13 @@ void RealtimeChannel::poll()
             m_http->makeRequest(m_http->url(Routes::eventsPoll(), query), token);
         request.setTransferTimeout(m_http->options().requestTimeoutMs);
         m_pollReply = m_http->network()->get(request);
+        // Bounded while it arrives (a hostile 1 GiB answer), not only at the end.
+        const qint64 cap = m_http->options().maxResponseBytes;
+        m_pollReply->setReadBufferSize(2 * cap + 65536);
+        connect(m_pollReply, &QNetworkReply::readyRead, this, [this, cap] {
+            if (m_pollReply && m_pollReply->bytesAvailable() > cap)
+                m_pollReply->abort();
+        });
         connect(m_pollReply, &QNetworkReply::finished, this, &RealtimeChannel::onPollFinished);
     });
 }
@@ -264,7 +272,8 @@ void RealtimeChannel::onPollFinished()
     if (!m_active || !m_polling)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->bytesAvailable() <= m_http->options().maxResponseBytes
+    const QByteArray body =
+        reply->isOpen() && reply->bytesAvailable() <= m_http->options().maxResponseBytes
         ? reply->readAll()
         : QByteArray();
     const QJsonObject envelope = QJsonDocument::fromJson(body).object();
@@ -289,8 +298,10 @@ void RealtimeChannel::onPollFinished()
     for (const QJsonValue &v : items) {
         const QJsonObject item = v.toObject();
         const QJsonValue id = item.value(QLatin1String("id"));
-        const QString idText =
-            id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString();
+        qint64 number = 0;
+        const QString idText = !id.isDouble()       ? id.toString()
+            : Json::toInt64(id.toDouble(), &number) ? QString::number(number)
+                                                    : QString(); // 1e300: no usable id
         const QJsonValue data = item.value(QLatin1String("data"));
         const QByteArray raw = data.isObject()
             ? QJsonDocument(data.toObject()).toJson(QJsonDocument::Compact)
@@ -301,8 +312,10 @@ void RealtimeChannel::onPollFinished()
     }
     const QJsonValue next = envelope.value(QLatin1String("nextCursor"));
     if (next.isDouble() || next.isString()) {
-        const QString nextText =
-            next.isDouble() ? QString::number(qint64(next.toDouble())) : next.toString();
+        qint64 number = 0;
+        const QString nextText = !next.isDouble()     ? next.toString()
+            : Json::toInt64(next.toDouble(), &number) ? QString::number(number)
+                                                      : QString();
         bool okNext = false, okCursor = false;
         const qint64 n = idValue(nextText, &okNext);
         const qint64 c = idValue(m_cursor, &okCursor);

@@ -22,19 +22,34 @@ inline QJsonValue field(const QJsonObject &o, QLatin1String camel, QLatin1String
     return {};
 }
 
+/// A JSON number as a 64-bit integer when it fits: converting a double
+/// outside the range (a hostile 1e300) to an integer is undefined behaviour.
+inline bool toInt64(double d, qint64 *out)
+{
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) // also false for NaN
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
 inline QString string(const QJsonObject &o, QLatin1String camel, QLatin1String snake = {})
 {
     const QJsonValue v = field(o, camel, snake);
-    if (v.isDouble()) // tolerate numeric ids from other backends
-        return QString::number(qint64(v.toDouble()));
+    if (v.isDouble()) { // tolerate numeric ids from other backends
+        qint64 n = 0;
+        return toInt64(v.toDouble(), &n) ? QString::number(n) : QString();
+    }
     return v.toString();
 }
 
 inline QDateTime dateTime(const QJsonObject &o, QLatin1String camel, QLatin1String snake = {})
 {
     const QJsonValue v = field(o, camel, snake);
-    if (v.isDouble())
-        return QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC);
+    if (v.isDouble()) {
+        qint64 ms = 0;
+        return toInt64(v.toDouble(), &ms) ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+                                          : QDateTime();
+    }
     QDateTime dt = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
     if (dt.isValid())
         dt = dt.toUTC();

@@ -4,6 +4,7 @@
 #include "jsonfields_p.h"
 
 #include <array>
+#include <limits>
 
 namespace CStar {
 
@@ -137,7 +138,8 @@ void Ticket::applyMessage(const Message &message)
     if (d->lastMessage.isValid() && !d->lastMessage.id().isEmpty()
         && d->lastMessage.id() == message.id())
         return;
-    d->messageCount += 1;
+    if (d->messageCount < std::numeric_limits<int>::max()) // a hostile count must not overflow
+        d->messageCount += 1;
     d->lastMessage = message;
     if (message.createdAt() > d->updatedAt)
         d->updatedAt = message.createdAt();
