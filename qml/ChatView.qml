@@ -206,6 +206,15 @@ Pane {
         }
     }
 
+    // A language change: the header's status name is formatted in C++.
+    Connections {
+        target: ChatFormat
+
+        function onNowChanged() {
+            internal.updateHeader();
+        }
+    }
+
     Shortcut {
         sequence: "Ctrl+N"
         enabled: root.visible && root.enabled

@@ -45,7 +45,7 @@ Item {
         }
     }
     readonly property string metaText: {
-        const time = ChatFormat.timeOfDay(createdAt);
+        const time = ChatFormat.timeOfDay(createdAt, ChatFormat.now);
         if (deliveryText.length === 0)
             return time;
         return time.length > 0 ? time + " · " + deliveryText : deliveryText;
@@ -170,7 +170,7 @@ Item {
                 id: dayLabel
 
                 anchors.centerIn: parent
-                text: ChatFormat.dayLabel(root.daySection)
+                text: ChatFormat.dayLabel(root.daySection, ChatFormat.now)
                 font: root.smallFont
                 color: root.mutedForeground
                 Accessible.role: Accessible.Separator

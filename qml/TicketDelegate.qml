@@ -23,7 +23,7 @@ ItemDelegate {
     property bool current: false
 
     readonly property string ticketId: model.id
-    readonly property string statusText: ChatFormat.statusText(status)
+    readonly property string statusText: ChatFormat.statusText(status, ChatFormat.now)
     readonly property string whenText: ChatFormat.relativeTime(updatedAt, ChatFormat.now)
     readonly property color foreground: fontSource.color
     readonly property font smallFont: scaledFont(false)

@@ -21,8 +21,10 @@ Label {
         return "";
     }
 
-    text: typingText.length > 0 ? typingText : " "
-    font.italic: true
+    // A leading right-to-left mark keeps the line right-aligned in RTL even
+    // when it starts with a Latin name; italics only where the script has them.
+    text: typingText.length > 0 ? (LayoutMirroring.enabled ? "\u200F" : "") + typingText : " "
+    font.italic: Qt.locale().textDirection === Qt.LeftToRight && Qt.locale().name.substring(0, 2) !== "ja"
     opacity: 0.75
     elide: Text.ElideRight
     textFormat: Text.PlainText

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "chatformat.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+
 #include "timeformat.h"
 
 #include <QList>
@@ -120,6 +123,18 @@ ChatFormat::ChatFormat(QObject *parent) : QObject(parent), m_now(QDateTime::curr
         Q_EMIT nowChanged();
     });
     clock->start();
+    // QQmlEngine::retranslate() only redoes qsTr(); bindings to `now` redo
+    // the C++-formatted texts (status names, dates) in the new language.
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ChatFormat::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
+        m_now = QDateTime::currentDateTime();
+        Q_EMIT nowChanged();
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 QString ChatFormat::relativeTime(const QDateTime &time, const QDateTime &now) const
@@ -127,13 +142,13 @@ QString ChatFormat::relativeTime(const QDateTime &time, const QDateTime &now) co
     return TimeFormat::relative(time, now);
 }
 
-QString ChatFormat::dayLabel(const QString &daySection) const
+QString ChatFormat::dayLabel(const QString &daySection, const QDateTime &) const
 {
     const QDate day = QDate::fromString(daySection, Qt::ISODate);
     return day.isValid() ? TimeFormat::dayLabel(day) : daySection;
 }
 
-QString ChatFormat::statusText(const QString &status) const
+QString ChatFormat::statusText(const QString &status, const QDateTime &) const
 {
     const QString s = status.toLower();
     if (s == QLatin1String("new"))
@@ -149,7 +164,7 @@ QString ChatFormat::statusText(const QString &status) const
     return status;
 }
 
-QString ChatFormat::timeOfDay(const QDateTime &time) const
+QString ChatFormat::timeOfDay(const QDateTime &time, const QDateTime &) const
 {
     return TimeFormat::timeOfDay(time);
 }

@@ -15,7 +15,7 @@ class ChatFormat : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    /// The current time, refreshed every 30 s: bind relative times to it
+    /// The current time, refreshed every 30 s and on a language change: bind relative times to it
     /// (`ChatFormat.relativeTime(updatedAt, ChatFormat.now)`) to keep them true.
     Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
 public:
@@ -28,11 +28,15 @@ public:
                                      const QDateTime &now = QDateTime()) const;
     /// A day separator for MessagesModel's daySection ("yyyy-MM-dd"): "Today",
     /// "Yesterday" or the long date.
-    Q_INVOKABLE QString dayLabel(const QString &daySection) const;
+    /// `refresh`: pass ChatFormat.now so the binding follows a language change.
+    Q_INVOKABLE QString dayLabel(const QString &daySection,
+                                 const QDateTime &refresh = QDateTime()) const;
     /// A ticket status for people: "Open", "Resolved"… (unknown ones verbatim).
-    Q_INVOKABLE QString statusText(const QString &status) const;
+    Q_INVOKABLE QString statusText(const QString &status,
+                                   const QDateTime &refresh = QDateTime()) const;
     /// The time of day in the locale's short format.
-    Q_INVOKABLE QString timeOfDay(const QDateTime &time) const;
+    Q_INVOKABLE QString timeOfDay(const QDateTime &time,
+                                  const QDateTime &refresh = QDateTime()) const;
 
     /// Message text as HTML for `Text.RichText`. `markdown` (agent messages):
     /// GitHub Markdown with raw HTML shown as text, never interpreted. Plain
@@ -49,6 +53,9 @@ public:
 
 Q_SIGNALS:
     void nowChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QDateTime m_now;
