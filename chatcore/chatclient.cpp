@@ -218,8 +218,9 @@ quint64 ChatClientPrivate::addSubscriber(Subscriber subscriber)
 {
     const quint64 id = nextSubscriberId++;
     if (subscriber.hasContext) {
-        QObject::connect(subscriber.context.data(), &QObject::destroyed, q,
-                         [this, id] { removeSubscriber(id); });
+        subscriber.contextConnection =
+            QObject::connect(subscriber.context.data(), &QObject::destroyed, q,
+                             [this, id] { removeSubscriber(id); });
     }
     subscribers.insert(id, std::move(subscriber));
     updateRealtime();
@@ -228,8 +229,12 @@ quint64 ChatClientPrivate::addSubscriber(Subscriber subscriber)
 
 void ChatClientPrivate::removeSubscriber(quint64 id)
 {
-    if (subscribers.remove(id))
-        updateRealtime();
+    const auto it = subscribers.find(id);
+    if (it == subscribers.end())
+        return;
+    QObject::disconnect(it->contextConnection);
+    subscribers.erase(it);
+    updateRealtime();
 }
 
 void ChatClientPrivate::updateRealtime()
@@ -387,9 +392,13 @@ ChatClient::ChatClient(const QString &teamSlug, QObject *parent) : ChatClient(pa
 
 ChatClient::~ChatClient()
 {
-    // No state-change signals from a client being destroyed.
+    // No state-change signals from a client being destroyed, and no
+    // context object (often our own child) reaching into freed state.
     d->realtime->disconnect(this);
     d->realtime->stop();
+    for (const ChatClientPrivate::Subscriber &s : std::as_const(d->subscribers))
+        QObject::disconnect(s.contextConnection);
+    d->subscribers.clear();
 }
 
 QString ChatClient::teamSlug() const
@@ -597,6 +606,8 @@ VoidJob *ChatClient::sendTyping(const QString &ticketId, bool isTyping)
 
 void ChatClient::disconnect()
 {
+    for (const ChatClientPrivate::Subscriber &s : std::as_const(d->subscribers))
+        QObject::disconnect(s.contextConnection);
     d->subscribers.clear();
     d->realtime->stop();
     d->http->abortAll(ChatError(ChatError::Kind::Network, QStringLiteral("client_disconnected"),

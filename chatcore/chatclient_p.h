@@ -28,6 +28,7 @@ public:
             callback;
         QPointer<const QObject> context;
         bool hasContext = false;
+        QMetaObject::Connection contextConnection; // context destroyed → unsubscribe
     };
 
     struct TypingSent
