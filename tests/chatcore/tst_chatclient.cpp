@@ -382,6 +382,7 @@ private Q_SLOTS:
                 received.append(m.content());
         });
         QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Polling, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!client->lastEventId().isEmpty(), 10000);
         agentReply(ticket.id(), QStringLiteral("while polling"));
         QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
 
@@ -404,6 +405,8 @@ private Q_SLOTS:
                 received.append(m.content());
         });
         QCOMPARE(client->connectionState(), ConnectionState::Polling);
+        // Delivery starts from the cursor of the first poll ("from now").
+        QTRY_VERIFY_WITH_TIMEOUT(!client->lastEventId().isEmpty(), 10000);
         agentReply(ticket.id(), QStringLiteral("a"));
         agentReply(ticket.id(), QStringLiteral("b"));
         QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 10000);
