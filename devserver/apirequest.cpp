@@ -41,14 +41,21 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 ApiRequest ApiRequest::fromHttp(const QHttpServerRequest &request)
 {
+    return fromParts(methodName(request.method()), request.url(), request.headers(), request.body(),
+                     request.remoteAddress());
+}
+
+ApiRequest ApiRequest::fromParts(const QByteArray &method, const QUrl &url,
+                                 const QList<QPair<QByteArray, QByteArray>> &headers,
+                                 const QByteArray &body, const QHostAddress &peer)
+{
     ApiRequest r;
-    r.method = methodName(request.method());
-    const QUrl url = request.url();
+    r.method = method;
     // Keep the path encoded: the router splits on '/' before decoding, so an
     // id containing %2F stays one segment.
     r.path = url.path(QUrl::FullyEncoded);
     r.query = QUrlQuery(url);
-    for (const auto &[name, value] : request.headers()) {
+    for (const auto &[name, value] : headers) {
         const QByteArray key = name.toLower();
         auto it = r.headers.find(key);
         if (it == r.headers.end())
@@ -56,8 +63,8 @@ ApiRequest ApiRequest::fromHttp(const QHttpServerRequest &request)
         else
             it.value() += ", "_ba + value;
     }
-    r.body = request.body();
-    r.peer = request.remoteAddress();
+    r.body = body;
+    r.peer = peer;
     r.requestId = Ids::requestId();
     r.nowMs = Ids::nowMs();
     return r;

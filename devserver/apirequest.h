@@ -5,8 +5,11 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 #include <QUrlQuery>
 
 QT_BEGIN_NAMESPACE
@@ -48,6 +51,11 @@ struct ApiRequest
     Caller caller;
 
     static ApiRequest fromHttp(const QHttpServerRequest &request);
+    /// The same from parts (Server::inject()): `url` as QHttpServerRequest
+    /// builds it from the request line, headers in arrival order.
+    static ApiRequest fromParts(const QByteArray &method, const QUrl &url,
+                                const QList<QPair<QByteArray, QByteArray>> &headers,
+                                const QByteArray &body, const QHostAddress &peer);
 
     QByteArray header(const QByteArray &lowerCaseName) const
     {

@@ -10,4 +10,10 @@ namespace CStar::DevServer {
 /// the chat secret (CONTRIBUTING.md).
 Q_DECLARE_LOGGING_CATEGORY(lcDevServer)
 
+/// QtHttpServer 6.4 logs every request with its headers — the Authorization
+/// header included — in `qt.httpserver*` at debug level. This keeps those
+/// categories below warning whatever QT_LOGGING_RULES says (a category
+/// filter, chained to any installed before). Called by Server; idempotent.
+void installCredentialSafeLogging();
+
 } // namespace CStar::DevServer

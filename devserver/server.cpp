@@ -92,19 +92,25 @@ public:
     ServerPrivate(Server *q, const Options &options);
 
     void handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder);
+    /// The whole pipeline for one request. With a responder, a stream takes
+    /// it over (*streamed); without one (inject()) it answers its preamble.
+    ApiResponse run(ApiRequest &request, QHttpServerResponder *responder, bool *streamed,
+                    RateLimiter::Decision *rateOut);
     ApiResponse process(ApiRequest &request, const Router::Match &match,
-                        const RateLimiter::Decision &rate, QHttpServerResponder &responder,
+                        const RateLimiter::Decision &rate, QHttpServerResponder *responder,
                         bool *streamed, std::optional<DevControl::FailRule> *failAfter);
     void checkTeam(Route route, const QString &team) const;
     void authenticate(Auth auth, ApiRequest &request);
     void parseBody(ApiRequest &request) const;
     ApiResponse dispatch(Route route, ApiRequest &request);
     ApiResponse openStream(ApiRequest &request, const RateLimiter::Decision &rate,
-                           QHttpServerResponder &responder, bool *streamed);
+                           QHttpServerResponder *responder, bool *streamed);
     ApiResponse control(const ApiRequest &request);
     void applyPendingActions();
 
     HeaderList commonHeaders(const ApiRequest &request, const RateLimiter::Decision &rate) const;
+    HeaderList responseHeaders(const ApiRequest &request, const ApiResponse &response,
+                               const RateLimiter::Decision &rate) const;
     void write(QHttpServerResponder &responder, const ApiRequest &request,
                const ApiResponse &response, const RateLimiter::Decision &rate) const;
     QByteArray rateKey(const ApiRequest &request) const;
@@ -187,19 +193,29 @@ HeaderList ServerPrivate::commonHeaders(const ApiRequest &request,
                        {"X-RateLimit-Window"_ba, QByteArray::number(rate.windowS)}};
 }
 
+HeaderList ServerPrivate::responseHeaders(const ApiRequest &request, const ApiResponse &response,
+                                          const RateLimiter::Decision &rate) const
+{
+    HeaderList headers;
+    const bool hasType = std::any_of(response.headers.begin(), response.headers.end(),
+                                     [](const auto &h) { return h.first == "Content-Type"_ba; });
+    if (response.status != 204) {
+        if (!hasType)
+            headers.append({"Content-Type"_ba, "application/json"_ba});
+        headers.append({"Content-Length"_ba, QByteArray::number(response.body.size())});
+    }
+    headers += commonHeaders(request, rate);
+    headers += response.headers;
+    return headers;
+}
+
 void ServerPrivate::write(QHttpServerResponder &responder, const ApiRequest &request,
                           const ApiResponse &response, const RateLimiter::Decision &rate) const
 {
     // Headers are built at run time, which QHttpServerResponder::write()'s
     // initializer_list cannot take: write the parts one by one.
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    if (response.status != 204) {
-        responder.writeHeader("Content-Type"_ba, "application/json"_ba);
-        responder.writeHeader("Content-Length"_ba, QByteArray::number(response.body.size()));
-    }
-    for (const auto &[name, value] : commonHeaders(request, rate))
-        responder.writeHeader(name, value);
-    for (const auto &[name, value] : response.headers)
+    for (const auto &[name, value] : responseHeaders(request, response, rate))
         responder.writeHeader(name, value);
     responder.writeBody(response.body);
 }
@@ -207,35 +223,13 @@ void ServerPrivate::write(QHttpServerResponder &responder, const ApiRequest &req
 void ServerPrivate::handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder)
 {
     ApiRequest request = ApiRequest::fromHttp(httpRequest);
-    const Router::Match match = router.match(request.method, request.path);
-    const bool isControl =
-        match.result == Router::Match::Result::Found && match.route == Route::DevControl;
-    const QByteArray callerKey = rateKey(request);
-    const RateLimiter::Decision rate =
-        isControl ? limiter.peek(callerKey, request.nowMs) : limiter.hit(callerKey, request.nowMs);
-
-    ApiResponse response;
     bool streamed = false;
-    std::optional<DevControl::FailRule> failAfter;
-    try {
-        response = process(request, match, rate, responder, &streamed, &failAfter);
-    } catch (const ApiError &error) {
-        response = ApiResponse::error(request, error);
-    } catch (const DatabaseError &error) {
-        qCCritical(lcDevServer) << "database error:" << error.message;
-        outbox.clear();
-        response = ApiResponse::error(request, ApiError::internal());
-    }
+    RateLimiter::Decision rate;
+    const ApiResponse response = run(request, &responder, &streamed, &rate);
     if (streamed) {
         qCDebug(lcDevServer).noquote()
             << request.method << request.path << "→ stream" << request.requestId;
         return;
-    }
-    if (failAfter) {
-        // The request was handled and committed; the client never learns it
-        // (a lost response): a retry with the same Idempotency-Key must get the original.
-        response = ApiResponse::error(
-            request, ApiError::forStatus(failAfter->status, failAfter->retryAfterS));
     }
     write(responder, request, response, rate);
     qCDebug(lcDevServer).noquote()
@@ -243,11 +237,50 @@ void ServerPrivate::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     applyPendingActions();
 }
 
+ApiResponse ServerPrivate::run(ApiRequest &request, QHttpServerResponder *responder, bool *streamed,
+                               RateLimiter::Decision *rateOut)
+{
+    const Router::Match match = router.match(request.method, request.path);
+    const bool isControl =
+        match.result == Router::Match::Result::Found && match.route == Route::DevControl;
+    const QByteArray callerKey = rateKey(request);
+    const RateLimiter::Decision rate =
+        isControl ? limiter.peek(callerKey, request.nowMs) : limiter.hit(callerKey, request.nowMs);
+    *rateOut = rate;
+
+    ApiResponse response;
+    std::optional<DevControl::FailRule> failAfter;
+    try {
+        response = process(request, match, rate, responder, streamed, &failAfter);
+    } catch (const ApiError &error) {
+        response = ApiResponse::error(request, error);
+    } catch (const DatabaseError &error) {
+        qCCritical(lcDevServer) << "database error:" << error.message;
+        outbox.clear();
+        response = ApiResponse::error(request, ApiError::internal());
+    }
+    if (failAfter && !*streamed) {
+        // The request was handled and committed; the client never learns it
+        // (a lost response): a retry with the same Idempotency-Key must get the original.
+        response = ApiResponse::error(
+            request, ApiError::forStatus(failAfter->status, failAfter->retryAfterS));
+    }
+    return response;
+}
+
 ApiResponse ServerPrivate::process(ApiRequest &request, const Router::Match &match,
                                    const RateLimiter::Decision &rate,
-                                   QHttpServerResponder &responder, bool *streamed,
+                                   QHttpServerResponder *responder, bool *streamed,
                                    std::optional<DevControl::FailRule> *failAfter)
 {
+    // Repeated headers arrive joined by ", ". Two Content-Lengths (or one with
+    // Transfer-Encoding) frame the body ambiguously — the request-smuggling
+    // pattern — and QtHttpServer 6.4's parser takes one of them: refuse.
+    const QByteArray contentLength = request.header("content-length"_ba);
+    if (contentLength.contains(',')
+        || (!contentLength.isEmpty() && request.headers.contains("transfer-encoding"_ba)))
+        throw ApiError::parameterInvalid(u"Content-Length"_s,
+                                         u"The request's body length is ambiguous."_s);
     if (match.result == Router::Match::Result::NotFound)
         throw ApiError::resourceMissing(
             u"No endpoint %1 %2."_s.arg(QString::fromLatin1(request.method), request.path));
@@ -471,7 +504,7 @@ ApiResponse ServerPrivate::dispatch(Route route, ApiRequest &request)
 }
 
 ApiResponse ServerPrivate::openStream(ApiRequest &request, const RateLimiter::Decision &rate,
-                                      QHttpServerResponder &responder, bool *streamed)
+                                      QHttpServerResponder *responder, bool *streamed)
 {
     if (devControl.streamDisabled())
         return ApiResponse::noContent(); // protocol §9: 204 = no stream offered, poll
@@ -487,8 +520,15 @@ ApiResponse ServerPrivate::openStream(ApiRequest &request, const RateLimiter::De
     HeaderList headers {{"Content-Type"_ba, "text/event-stream"_ba},
                         {"Cache-Control"_ba, "no-cache"_ba},
                         {"X-Accel-Buffering"_ba, "no"_ba}};
+    if (!responder) {
+        // inject(): the first bytes as the answer; nothing stays open.
+        ApiResponse r;
+        r.body = body;
+        r.headers = headers;
+        return r;
+    }
     headers += commonHeaders(request, rate);
-    hub.open(std::move(responder), streamAudience, headers, body, devControl.firstByteDelayMs());
+    hub.open(std::move(*responder), streamAudience, headers, body, devControl.firstByteDelayMs());
     *streamed = true;
     return {};
 }
@@ -566,6 +606,7 @@ void ServerPrivate::maintenance()
 Server::Server(const Options &options, QObject *parent)
     : QObject(parent), d(std::make_unique<ServerPrivate>(this, options))
 {
+    installCredentialSafeLogging();
     d->http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             d->handle(request, std::move(responder));
@@ -630,6 +671,40 @@ int Server::openStreamCount() const
 const Options &Server::options() const
 {
     return d->options;
+}
+
+InjectedResponse Server::inject(const InjectedRequest &injected)
+{
+    // Build the URL as QHttpServerRequest does from the request line.
+    QByteArray target = injected.target;
+    const qsizetype hash = target.indexOf('#');
+    if (hash >= 0)
+        target.truncate(hash);
+    QUrl url;
+    const qsizetype q = target.indexOf('?');
+    url.setPath(QString::fromUtf8(q < 0 ? target : target.left(q)), QUrl::TolerantMode);
+    if (q >= 0)
+        url.setQuery(QString::fromUtf8(target.mid(q + 1)));
+    ApiRequest request =
+        ApiRequest::fromParts(injected.method, url, injected.headers, injected.body, injected.peer);
+    bool streamed = false;
+    RateLimiter::Decision rate;
+    const ApiResponse response = d->run(request, nullptr, &streamed, &rate);
+    InjectedResponse out;
+    out.status = response.status;
+    out.headers = d->responseHeaders(request, response, rate);
+    out.body = response.body;
+    d->applyPendingActions();
+    return out;
+}
+
+QByteArray InjectedResponse::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
 }
 
 } // namespace CStar::DevServer

@@ -7,6 +7,7 @@
 // - event data, comments, types and ids are well-formed UTF-8;
 // - at most one error per dropped event.
 #include "eventstreamparser.h"
+#include "fuzztarget.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -59,11 +60,7 @@ bool isValidUtf8(QByteArrayView bytes)
     return true;
 }
 
-void check(bool ok)
-{
-    if (!ok)
-        __builtin_trap();
-}
+using CStar::Fuzz::check;
 
 // Every callback as one record, so two runs can be compared.
 void attach(EventStreamParser &parser, std::vector<QByteArray> &log)
@@ -96,7 +93,7 @@ void attach(EventStreamParser &parser, std::vector<QByteArray> &log)
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+CSTAR_FUZZ_TARGET(eventstreamparser)
 {
     if (size == 0)
         return 0;

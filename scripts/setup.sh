@@ -18,7 +18,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     qtkeychain-qt6-dev
     libbenchmark-dev clang libclang-rt-14-dev
-    sqlite3 curl xvfb xauth fonts-dejavu-core
+    sqlite3 curl xvfb xauth fonts-dejavu-core nginx
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 
