@@ -539,35 +539,35 @@ MessagesApi ChatClient::messages()
 
 Subscription ChatClient::onMessage(const QString &ticketId, MessageCallback callback)
 {
-    return Subscription(this, d->addSubscriber({ticketId, std::move(callback), {}, false}));
+    return Subscription(this, d->addSubscriber({ticketId, std::move(callback), {}, false, {}}));
 }
 
 quint64 ChatClient::onMessage(const QString &ticketId, const QObject *context,
                               MessageCallback callback)
 {
-    return d->addSubscriber({ticketId, std::move(callback), context, true});
+    return d->addSubscriber({ticketId, std::move(callback), context, true, {}});
 }
 
 Subscription ChatClient::onTyping(const QString &ticketId, TypingCallback callback)
 {
-    return Subscription(this, d->addSubscriber({ticketId, std::move(callback), {}, false}));
+    return Subscription(this, d->addSubscriber({ticketId, std::move(callback), {}, false, {}}));
 }
 
 quint64 ChatClient::onTyping(const QString &ticketId, const QObject *context,
                              TypingCallback callback)
 {
-    return d->addSubscriber({ticketId, std::move(callback), context, true});
+    return d->addSubscriber({ticketId, std::move(callback), context, true, {}});
 }
 
 Subscription ChatClient::onTicket(const QString &ticketId, TicketCallback callback)
 {
-    return Subscription(this, d->addSubscriber({ticketId, std::move(callback), {}, false}));
+    return Subscription(this, d->addSubscriber({ticketId, std::move(callback), {}, false, {}}));
 }
 
 quint64 ChatClient::onTicket(const QString &ticketId, const QObject *context,
                              TicketCallback callback)
 {
-    return d->addSubscriber({ticketId, std::move(callback), context, true});
+    return d->addSubscriber({ticketId, std::move(callback), context, true, {}});
 }
 
 void ChatClient::unsubscribe(quint64 subscriptionId)
