@@ -111,7 +111,8 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
     m_client = new ChatClient(options.team);
     m_client->setBaseUrl(m_serverUrl);
     m_client->setRealtime(!options.polling);
-    m_state = new ChatState(m_client);
+    // A child of the client, so it goes with it (LeakSanitizer found it ownerless).
+    m_state = new ChatState(static_cast<QObject *>(m_client));
     m_state->setKeychainEnabled(options.keychain);
     if (!options.storageDirectory.isEmpty())
         m_state->setStorageDirectory(options.storageDirectory);
