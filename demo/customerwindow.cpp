@@ -6,6 +6,8 @@
 #include "chatpanel.h"
 #include "chatstate.h"
 #include "demobackend.h"
+#include "messagesmodel.h"
+#include "quickcustomerview.h"
 #include "translation.h"
 
 #include <QAction>
@@ -24,17 +26,26 @@
 namespace CStar::Demo {
 
 CustomerWindow::CustomerWindow(ChatClient *client, ChatState *state, AgentApi *agent,
-                               const DemoBackend *backend, QWidget *central, QWidget *parent)
-    : QMainWindow(parent), m_client(client), m_state(state), m_agent(agent), m_backend(backend)
+                               const DemoBackend *backend, QuickCustomerView *qmlView,
+                               QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_state(state)
+    , m_agent(agent)
+    , m_backend(backend)
+    , m_qmlView(qmlView)
 {
     setObjectName(QStringLiteral("customerWindow"));
-    if (!central) {
+    if (m_qmlView) {
+        setCentralWidget(m_qmlView);
+        connect(m_qmlView, &QuickCustomerView::signInRequested, this, &CustomerWindow::signIn);
+        connect(m_qmlView, &QuickCustomerView::agentMessageArrived, this, &CustomerWindow::notify);
+    } else {
         m_panel = new ChatPanel(client, this, state);
-        central = m_panel;
+        setCentralWidget(m_panel);
         connect(m_panel, &ChatPanel::signInRequested, this, &CustomerWindow::signIn);
         connect(m_panel, &ChatPanel::agentMessageArrived, this, &CustomerWindow::notify);
     }
-    setCentralWidget(central);
 
     auto *toolbar = addToolBar(QString());
     toolbar->setObjectName(QStringLiteral("demoToolbar"));
@@ -137,6 +148,19 @@ void CustomerWindow::updateStatus()
         ? tr("Signed in as %1").arg(m_client->customer().displayName())
         : tr("Anonymous visitor");
     m_statusLabel->setText(who + QStringLiteral(" · ") + state);
+}
+
+MessagesModel *CustomerWindow::messagesModel() const
+{
+    return m_panel ? m_panel->messagesModel() : m_qmlView->messagesModel();
+}
+
+void CustomerWindow::openTicket(const QString &ticketId)
+{
+    if (m_panel)
+        m_panel->openTicket(ticketId);
+    else
+        m_qmlView->openTicket(ticketId);
 }
 
 void CustomerWindow::signIn()

@@ -13,12 +13,14 @@ namespace CStar {
 class ChatClient;
 class ChatPanel;
 class ChatState;
+class MessagesModel;
 } // namespace CStar
 
 namespace CStar::Demo {
 
 class AgentApi;
 class DemoBackend;
+class QuickCustomerView;
 
 /// The customer's window: the SDK's ChatPanel (or the QML ChatView) plus a
 /// toolbar for what a demo should show: realtime vs polling, a simulated
@@ -28,12 +30,19 @@ class CustomerWindow : public QMainWindow
     Q_OBJECT
 public:
     CustomerWindow(ChatClient *client, ChatState *state, AgentApi *agent,
-                   const DemoBackend *backend, QWidget *central = nullptr,
+                   const DemoBackend *backend, QuickCustomerView *qmlView = nullptr,
                    QWidget *parent = nullptr);
     ~CustomerWindow() override;
 
     /// The widget panel (null when the QML view is used).
     ChatPanel *panel() const { return m_panel; }
+    /// The QML ChatView's host (null when the widget panel is used).
+    QuickCustomerView *qmlView() const { return m_qmlView; }
+    /// The open conversation's model, whichever view shows it.
+    MessagesModel *messagesModel() const;
+    void openTicket(const QString &ticketId);
+
+public Q_SLOTS:
     void signIn();
     void simulateNetworkLoss(int milliseconds = 8000);
 
@@ -55,6 +64,7 @@ private:
     AgentApi *m_agent;
     const DemoBackend *m_backend;
     ChatPanel *m_panel = nullptr;
+    QuickCustomerView *m_qmlView = nullptr;
     QAction *m_realtime;
     QAction *m_networkLoss;
     QAction *m_signIn;

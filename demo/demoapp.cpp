@@ -4,11 +4,11 @@
 #include "agentapi.h"
 #include "agentconsole.h"
 #include "chatclient.h"
-#include "chatpanel.h"
 #include "chatstate.h"
 #include "customerwindow.h"
 #include "demobackend.h"
 #include "messagesmodel.h"
+#include "quickcustomerview.h"
 #include "server.h"
 #include "translation.h"
 
@@ -21,6 +21,8 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPointer>
+#include <QQmlEngine>
+#include <QQuickWindow>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTimer>
@@ -108,7 +110,21 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
         m_serverUrl = options.server;
     }
 
-    m_client = new ChatClient(options.team);
+    if (options.qml) {
+        // QQuickWidget renders with OpenGL unless told otherwise; the
+        // offscreen and minimal platforms have none.
+        const QString platform = QGuiApplication::platformName();
+        if (options.softwareQuick || platform == QLatin1String("offscreen")
+            || platform == QLatin1String("minimal"))
+            QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        m_engine = std::make_unique<QQmlEngine>();
+        QuickCustomerView::addImportPath(m_engine.get());
+        m_client = QuickCustomerView::createClient(m_engine.get(), options.team, error);
+        if (!m_client)
+            return false;
+    } else {
+        m_client = new ChatClient(options.team);
+    }
     m_client->setBaseUrl(m_serverUrl);
     m_client->setRealtime(!options.polling);
     // A child of the client, so it goes with it (LeakSanitizer found it ownerless).
@@ -123,7 +139,23 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
         m_agentApi = new AgentApi(m_serverUrl, options.team, agentKey, this);
         m_agent = std::make_unique<AgentConsole>(m_agentApi);
     }
-    m_customer = std::make_unique<CustomerWindow>(m_client, m_state, m_agentApi, m_backend.get());
+    QuickCustomerView *qmlView = nullptr;
+    if (options.qml) {
+        qmlView = new QuickCustomerView(m_engine.get(), m_client, m_state);
+        if (!qmlView->chatView()) {
+            QStringList lines;
+            const QList<QQmlError> errors = qmlView->errors();
+            for (const QQmlError &e : errors)
+                lines << e.toString();
+            *error = lines.join(QLatin1Char('\n'));
+            delete qmlView;
+            return false;
+        }
+        // qsTr() in QML follows the engine, not QEvent::LanguageChange.
+        connect(this, &DemoApp::languageChanged, m_engine.get(), &QQmlEngine::retranslate);
+    }
+    m_customer =
+        std::make_unique<CustomerWindow>(m_client, m_state, m_agentApi, m_backend.get(), qmlView);
     connect(m_customer.get(), &CustomerWindow::languageRequested, this, &DemoApp::setLanguage);
     return true;
 }
@@ -143,8 +175,8 @@ void DemoApp::takeScreenshot(const QString &path)
     if (m_agent)
         m_agent->resize(760, 620);
     showWindows();
-    ChatPanel *panel = m_customer->panel();
-    if (!panel || !m_agentApi) {
+    CustomerWindow *customer = m_customer.get();
+    if (!m_agent || !m_agentApi) {
         Q_EMIT screenshotDone(false);
         return;
     }
@@ -170,9 +202,9 @@ void DemoApp::takeScreenshot(const QString &path)
         tr("Thanks, Jane! I've sent you a new **reset link**. It's valid for 30 minutes.");
     m_client->tickets()
         .create(title, question)
-        ->then(this, [this, panel, ticketId, firstReply](const Ticket &ticket) {
+        ->then(this, [this, customer, ticketId, firstReply](const Ticket &ticket) {
             *ticketId = ticket.id();
-            panel->openTicket(ticket.id());
+            customer->openTicket(ticket.id());
             m_agent->openTicket(ticket.id());
             m_agentApi->reply(ticket.id(), firstReply, QStringLiteral("Ana"));
         });
@@ -181,8 +213,8 @@ void DemoApp::takeScreenshot(const QString &path)
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     connect(timer, &QTimer::timeout, this,
-            [this, timer, clock, panel, path, ticketId, step, answer, secondReply] {
-                MessagesModel *messages = panel->messagesModel();
+            [this, timer, clock, customer, path, ticketId, step, answer, secondReply] {
+                MessagesModel *messages = customer->messagesModel();
                 auto allSent = [messages] {
                     for (int row = 0; row < messages->rowCount(); ++row) {
                         if (messages->index(row)
@@ -223,6 +255,9 @@ void DemoApp::takeScreenshot(const QString &path)
                     Q_EMIT screenshotDone(false);
                     return;
                 }
+                // QQuickWidget paints its last frame: render the current one first.
+                if (QuickCustomerView *view = customer->qmlView())
+                    view->grabFramebuffer();
                 const QImage left = m_customer->grab().toImage();
                 const QImage right = m_agent->grab().toImage();
                 QImage canvas(left.width() + right.width() + 24,

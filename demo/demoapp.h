@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class QQmlEngine;
+
 namespace CStar {
 class ChatClient;
 class ChatState;
@@ -29,7 +31,10 @@ struct DemoOptions
     QString chatSecret; ///< for "your backend" (embedded: the server's secret)
     QString databasePath; ///< embedded server database; empty = user data dir
     QString storageDirectory; ///< ChatState storage; empty = user data dir
-    bool qml = false;
+    bool qml = false; ///< the QML ChatView instead of the widget ChatPanel
+    /// Qt Quick's software renderer for --qml (--screenshot, offscreen; also
+    /// when the platform has no OpenGL).
+    bool softwareQuick = false;
     bool polling = false;
     bool keychain = true;
 };
@@ -74,6 +79,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<DevServer::Server> m_server;
+    std::unique_ptr<QQmlEngine> m_engine; ///< --qml; outlives the client it made
     std::unique_ptr<DemoBackend> m_backend;
     std::unique_ptr<CustomerWindow> m_customer;
     std::unique_ptr<AgentConsole> m_agent;

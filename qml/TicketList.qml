@@ -90,13 +90,17 @@ Pane {
                 Label {
                     objectName: "signInText"
                     Layout.fillWidth: true
-                    text: {
-                        const hint = root.tickets ? root.tickets.error.hint : "";
-                        return qsTr("Sign in to see all your conversations.")
-                                + (hint.length > 0 ? "\n" + hint : "");
-                    }
+                    text: qsTr("Sign in to see all your conversations.")
                     wrapMode: Text.Wrap
                     textFormat: Text.PlainText
+                    // The server's hint is written for developers: a tooltip,
+                    // not text for the customer (as in the widget ChatPanel).
+                    ToolTip.text: root.tickets ? root.tickets.error.hint : ""
+                    ToolTip.visible: signInHover.hovered && ToolTip.text.length > 0
+
+                    HoverHandler {
+                        id: signInHover
+                    }
                 }
                 Button {
                     objectName: "signInButton"

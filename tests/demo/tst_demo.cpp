@@ -9,6 +9,7 @@
 #include "demoapp.h"
 #include "devserverprocess.h"
 #include "messagesmodel.h"
+#include "quickcustomerview.h"
 #include "ticketsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QQuickItem>
 #include <QSet>
 #include <QStandardItemModel>
 #include <QStandardPaths>
@@ -33,11 +35,58 @@ class TestDemo : public QObject
 {
     Q_OBJECT
 
+    /// The demo against its own devserver process, both windows shown.
+    static void startDemo(DemoApp &demo, DevServerProcess &server, const QTemporaryDir &storage,
+                          bool qml)
+    {
+        DevServerProcess::Options serverOptions;
+        serverOptions.extraArgs = {QStringLiteral("--retry-ms"), QStringLiteral("20")};
+        QVERIFY(server.start(serverOptions));
+        DemoOptions options;
+        options.server = server.baseUrl();
+        options.team = server.team();
+        options.agentKey = server.agentKey();
+        options.chatSecret = server.chatSecret();
+        options.storageDirectory = storage.path();
+        options.keychain = false;
+        options.qml = qml;
+        QString error;
+        QVERIFY2(demo.start(options, &error), qPrintable(error));
+        demo.showWindows();
+    }
+
+    /// The customer's new ticket reaches the agent console, which opens it.
+    static void agentOpens(AgentConsole *agent, const QString &ticketId)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(agent->ticketModel()->rowCount() == 1, 10000);
+        agent->openTicket(ticketId);
+        QTRY_COMPARE_WITH_TIMEOUT(agent->messageModel()->rowCount(), 1, 10000);
+    }
+
+    /// The agent types "Let me check" (not sent yet); null if no editor.
+    static QPlainTextEdit *agentStartsTyping(AgentConsole *agent)
+    {
+        auto *edit = agent->composer()->findChild<QPlainTextEdit *>(QStringLiteral("composerEdit"));
+        if (edit) {
+            edit->setFocus();
+            QTest::keyClicks(edit, QStringLiteral("Let me check"));
+        }
+        return edit;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
+    void screenshotEndToEnd_data()
+    {
+        QTest::addColumn<QStringList>("extraArgs");
+        QTest::newRow("widgets") << QStringList();
+        QTest::newRow("qml") << QStringList {QStringLiteral("--qml")};
+    }
+
     void screenshotEndToEnd()
     {
+        QFETCH(QStringList, extraArgs);
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("demo.png"));
         QProcess demo;
@@ -46,7 +95,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("XDG_DATA_HOME"), dir.path()); // keep the user's data dir clean
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
         demo.setProcessEnvironment(env);
-        demo.start(QStringLiteral(CSTAR_DEMO_PATH), {QStringLiteral("--screenshot"), png});
+        demo.start(QStringLiteral(CSTAR_DEMO_PATH),
+                   extraArgs + QStringList {QStringLiteral("--screenshot"), png});
         QVERIFY(demo.waitForFinished(60000));
         QVERIFY2(demo.exitCode() == 0, demo.readAllStandardError().constData());
         QImage image(png);
@@ -77,21 +127,11 @@ private Q_SLOTS:
     void customerAndAgentTogether()
     {
         DevServerProcess server;
-        DevServerProcess::Options serverOptions;
-        serverOptions.extraArgs = {QStringLiteral("--retry-ms"), QStringLiteral("20")};
-        QVERIFY(server.start(serverOptions));
         QTemporaryDir storage;
-        DemoOptions options;
-        options.server = server.baseUrl();
-        options.team = server.team();
-        options.agentKey = server.agentKey();
-        options.chatSecret = server.chatSecret();
-        options.storageDirectory = storage.path();
-        options.keychain = false;
         DemoApp demo;
-        QString error;
-        QVERIFY2(demo.start(options, &error), qPrintable(error));
-        demo.showWindows();
+        startDemo(demo, server, storage, false);
+        if (QTest::currentTestFailed())
+            return;
         ChatPanel *panel = demo.customerWindow()->panel();
         AgentConsole *agent = demo.agentConsole();
         QVERIFY(panel && agent);
@@ -109,20 +149,17 @@ private Q_SLOTS:
         const QString ticketId = panel->currentTicketId();
 
         // The agent sees it.
-        QTRY_VERIFY_WITH_TIMEOUT(agent->ticketModel()->rowCount() == 1, 10000);
-        agent->openTicket(ticketId);
-        QTRY_COMPARE_WITH_TIMEOUT(agent->messageModel()->rowCount(), 1, 10000);
+        agentOpens(agent, ticketId);
+        if (QTest::currentTestFailed())
+            return;
 
         // Customer typing reaches the agent.
         QTest::keyClicks(edit, QStringLiteral("Order"));
         QTRY_VERIFY_WITH_TIMEOUT(agent->typingText().contains(QStringLiteral("typing")), 10000);
 
         // Agent types (customer sees it) and replies with Enter.
-        auto *agentEdit =
-            agent->composer()->findChild<QPlainTextEdit *>(QStringLiteral("composerEdit"));
+        QPlainTextEdit *agentEdit = agentStartsTyping(agent);
         QVERIFY(agentEdit);
-        agentEdit->setFocus();
-        QTest::keyClicks(agentEdit, QStringLiteral("Let me check"));
         auto *typing = panel->findChild<QLabel *>(QStringLiteral("typingIndicator"));
         QTRY_VERIFY_WITH_TIMEOUT(typing->text().contains(QStringLiteral("Ana is typing")), 10000);
         QTest::keyClick(agentEdit, Qt::Key_Return);
@@ -140,6 +177,88 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel->ticketsModel()->rowOf(ticketId) >= 0
                                      && !panel->ticketsModel()->error().isError(),
                                  10000);
+    }
+
+    // The same conversation with --qml: the customer types into the QML
+    // ChatView (keys through the QQuickWidget), the agent console answers.
+    void qmlCustomerAndAgentTogether()
+    {
+        DevServerProcess server;
+        QTemporaryDir storage;
+        DemoApp demo;
+        startDemo(demo, server, storage, true);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!demo.customerWindow()->panel());
+        QuickCustomerView *quick = demo.customerWindow()->qmlView();
+        QVERIFY(quick);
+        QQuickItem *view = quick->chatView();
+        QVERIFY(view);
+        QCOMPARE(view->property("client").value<QObject *>(), demo.client());
+        AgentConsole *agent = demo.agentConsole();
+        MessagesModel *messages = demo.customerWindow()->messagesModel();
+        QVERIFY(messages);
+        new QAbstractItemModelTester(messages,
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, quick);
+
+        // A new conversation from the keyboard: Ctrl+N, then the message and Enter.
+        quick->activateWindow();
+        quick->setFocus();
+        QTRY_VERIFY(quick->hasFocus());
+        QTest::keyClick(quick, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(view->property("creatingTicket").toBool());
+        auto *composer = view->findChild<QQuickItem *>(QStringLiteral("composerEdit"));
+        QVERIFY(composer);
+        QMetaObject::invokeMethod(view->property("composer").value<QObject *>(),
+                                  "forceEditorFocus");
+        QTRY_VERIFY(composer->hasActiveFocus());
+        QTest::keyClicks(quick, QStringLiteral("My parcel never arrived"));
+        QTRY_COMPARE(composer->property("text").toString(),
+                     QStringLiteral("My parcel never arrived"));
+        QTest::keyClick(quick, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!quick->currentTicketId().isEmpty(), 10000);
+        const QString ticketId = quick->currentTicketId();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 1, 10000);
+
+        // The agent sees it; the customer's typing reaches the agent.
+        agentOpens(agent, ticketId);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY(composer->hasActiveFocus());
+        QTest::keyClicks(quick, QStringLiteral("Order"));
+        QTRY_VERIFY_WITH_TIMEOUT(agent->typingText().contains(QStringLiteral("typing")), 10000);
+
+        // The agent types (the QML indicator shows it) and replies.
+        QPlainTextEdit *agentEdit = agentStartsTyping(agent);
+        QVERIFY(agentEdit);
+        auto *typing = view->findChild<QQuickItem *>(QStringLiteral("typingIndicator"));
+        QVERIFY(typing);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            typing->property("text").toString().contains(QStringLiteral("Ana is typing")), 10000);
+        QTest::keyClick(agentEdit, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 2, 10000);
+        QCOMPARE(messages->index(1).data(MessagesModel::ContentRole).toString(),
+                 QStringLiteral("Let me check"));
+        QCOMPARE(messages->index(1).data(MessagesModel::SenderNameRole).toString(),
+                 QStringLiteral("Ana"));
+
+        // ChatView's sign-in request runs the demo's HMAC flow; the anonymous
+        // ticket is then in the identified customer's list.
+        QMetaObject::invokeMethod(view, "signInRequested");
+        QTRY_COMPARE_WITH_TIMEOUT(demo.client()->sessionKind(), ChatClient::SessionKind::Identified,
+                                  10000);
+        auto *tickets = view->property("ticketsModel").value<TicketsModel *>();
+        QVERIFY(tickets);
+        QTRY_VERIFY_WITH_TIMEOUT(tickets->rowOf(ticketId) >= 0 && !tickets->error().isError(),
+                                 10000);
+
+        // A runtime language switch reaches the QML texts too.
+        demo.setLanguage(QStringLiteral("de"));
+        auto *send = view->findChild<QQuickItem *>(QStringLiteral("sendButton"));
+        QVERIFY(send);
+        QTRY_COMPARE(send->property("text").toString(), QStringLiteral("Senden"));
+        demo.setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(send->property("text").toString(), QStringLiteral("Send"));
     }
 };
 
