@@ -4,6 +4,7 @@
 #include "agentapi.h"
 #include "composer.h"
 #include "messagedelegate.h"
+#include "ticket.h"
 #include "ticketdelegate.h"
 
 #include <QComboBox>
@@ -90,9 +91,9 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
     m_priority = new QComboBox;
     m_priority->setObjectName(QStringLiteral("priorityCombo"));
     for (const QString &s : statuses)
-        m_status->addItem(TicketDelegate::statusText(s), s);
+        m_status->addItem(Ticket::statusDisplayName(s), s);
     for (const QString &p : priorities)
-        m_priority->addItem(priorityText(p), p);
+        m_priority->addItem(Ticket::priorityDisplayName(p), p);
     auto changeTicket = [this](const QString &field, QComboBox *box) {
         if (m_updatingCombos || m_ticketId.isEmpty())
             return;
@@ -188,24 +189,11 @@ void AgentConsole::retranslate()
     m_status->setAccessibleName(tr("Ticket status"));
     m_priority->setAccessibleName(tr("Ticket priority"));
     for (int i = 0; i < statuses.size(); ++i)
-        m_status->setItemText(i, TicketDelegate::statusText(statuses.at(i)));
+        m_status->setItemText(i, Ticket::statusDisplayName(statuses.at(i)));
     for (int i = 0; i < priorities.size(); ++i)
-        m_priority->setItemText(i, priorityText(priorities.at(i)));
+        m_priority->setItemText(i, Ticket::priorityDisplayName(priorities.at(i)));
     if (m_ticketId.isEmpty())
         m_title->setText(tr("Select a ticket"));
-}
-
-QString AgentConsole::priorityText(const QString &priority)
-{
-    if (priority == QLatin1String("low"))
-        return tr("Low");
-    if (priority == QLatin1String("normal"))
-        return tr("Normal");
-    if (priority == QLatin1String("high"))
-        return tr("High");
-    if (priority == QLatin1String("urgent"))
-        return tr("Urgent");
-    return priority;
 }
 
 void AgentConsole::changeEvent(QEvent *event)

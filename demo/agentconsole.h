@@ -34,8 +34,6 @@ public:
     QStandardItemModel *messageModel() const { return m_messages; }
     QStandardItemModel *ticketModel() const { return m_tickets; }
     Composer *composer() const { return m_composer; }
-    /// A ticket priority for people: "Low", "Urgent"… (unknown ones verbatim).
-    static QString priorityText(const QString &priority);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 
+#include "ticket.h"
 #include "timeformat.h"
 
 #include <QList>
@@ -150,18 +151,7 @@ QString ChatFormat::dayLabel(const QString &daySection, const QDateTime &) const
 
 QString ChatFormat::statusText(const QString &status, const QDateTime &) const
 {
-    const QString s = status.toLower();
-    if (s == QLatin1String("new"))
-        return tr("New");
-    if (s == QLatin1String("open"))
-        return tr("Open");
-    if (s == QLatin1String("pending"))
-        return tr("Pending");
-    if (s == QLatin1String("resolved"))
-        return tr("Resolved");
-    if (s == QLatin1String("closed"))
-        return tr("Closed");
-    return status;
+    return Ticket::statusDisplayName(status);
 }
 
 QString ChatFormat::timeOfDay(const QDateTime &time, const QDateTime &) const

@@ -7,26 +7,6 @@
         <source>[image: %1]</source>
         <translation>[صورة: %1]</translation>
     </message>
-    <message>
-        <source>New</source>
-        <translation>جديدة</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>مفتوحة</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>قيد الانتظار</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>محلولة</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>مغلقة</translation>
-    </message>
 </context>
 <context>
     <name>CStar::ChatPanel</name>
@@ -269,22 +249,6 @@
         <source>[internal note] %1</source>
         <translation>[ملاحظة داخلية] %1</translation>
     </message>
-    <message>
-        <source>Low</source>
-        <translation>منخفضة</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>عادية</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>مرتفعة</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>عاجلة</translation>
-    </message>
 </context>
 <context>
     <name>CStar::Demo::CustomerWindow</name>
@@ -505,27 +469,55 @@
     </message>
 </context>
 <context>
-    <name>CStar::TicketDelegate</name>
+    <name>CStar::Ticket</name>
     <message>
         <source>New</source>
+        <comment>ticket status</comment>
         <translation>جديدة</translation>
     </message>
     <message>
         <source>Open</source>
+        <comment>ticket status</comment>
         <translation>مفتوحة</translation>
     </message>
     <message>
         <source>Pending</source>
+        <comment>ticket status</comment>
         <translation>قيد الانتظار</translation>
     </message>
     <message>
         <source>Resolved</source>
+        <comment>ticket status</comment>
         <translation>محلولة</translation>
     </message>
     <message>
         <source>Closed</source>
+        <comment>ticket status</comment>
         <translation>مغلقة</translation>
     </message>
+    <message>
+        <source>Low</source>
+        <comment>ticket priority</comment>
+        <translation>منخفضة</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>ticket priority</comment>
+        <translation>عادية</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>ticket priority</comment>
+        <translation>مرتفعة</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <comment>ticket priority</comment>
+        <translation>عاجلة</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::TicketDelegate</name>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>

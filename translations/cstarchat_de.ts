@@ -7,26 +7,6 @@
         <source>[image: %1]</source>
         <translation>[Bild: %1]</translation>
     </message>
-    <message>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Wartend</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Gelöst</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Geschlossen</translation>
-    </message>
 </context>
 <context>
     <name>CStar::ChatPanel</name>
@@ -261,22 +241,6 @@
         <source>[internal note] %1</source>
         <translation>[interne Notiz] %1</translation>
     </message>
-    <message>
-        <source>Low</source>
-        <translation>Niedrig</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Hoch</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>Dringend</translation>
-    </message>
 </context>
 <context>
     <name>CStar::Demo::CustomerWindow</name>
@@ -485,27 +449,55 @@
     </message>
 </context>
 <context>
-    <name>CStar::TicketDelegate</name>
+    <name>CStar::Ticket</name>
     <message>
         <source>New</source>
+        <comment>ticket status</comment>
         <translation>Neu</translation>
     </message>
     <message>
         <source>Open</source>
+        <comment>ticket status</comment>
         <translation>Offen</translation>
     </message>
     <message>
         <source>Pending</source>
+        <comment>ticket status</comment>
         <translation>Wartend</translation>
     </message>
     <message>
         <source>Resolved</source>
+        <comment>ticket status</comment>
         <translation>Gelöst</translation>
     </message>
     <message>
         <source>Closed</source>
+        <comment>ticket status</comment>
         <translation>Geschlossen</translation>
     </message>
+    <message>
+        <source>Low</source>
+        <comment>ticket priority</comment>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>ticket priority</comment>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>ticket priority</comment>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <comment>ticket priority</comment>
+        <translation>Dringend</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::TicketDelegate</name>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>

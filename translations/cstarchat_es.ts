@@ -7,26 +7,6 @@
         <source>[image: %1]</source>
         <translation>[imagen: %1]</translation>
     </message>
-    <message>
-        <source>New</source>
-        <translation>Nuevo</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Abierto</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Pendiente</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Resuelto</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Cerrado</translation>
-    </message>
 </context>
 <context>
     <name>CStar::ChatPanel</name>
@@ -261,22 +241,6 @@
         <source>[internal note] %1</source>
         <translation>[nota interna] %1</translation>
     </message>
-    <message>
-        <source>Low</source>
-        <translation>Baja</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Alta</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>Urgente</translation>
-    </message>
 </context>
 <context>
     <name>CStar::Demo::CustomerWindow</name>
@@ -485,27 +449,55 @@
     </message>
 </context>
 <context>
-    <name>CStar::TicketDelegate</name>
+    <name>CStar::Ticket</name>
     <message>
         <source>New</source>
+        <comment>ticket status</comment>
         <translation>Nuevo</translation>
     </message>
     <message>
         <source>Open</source>
+        <comment>ticket status</comment>
         <translation>Abierto</translation>
     </message>
     <message>
         <source>Pending</source>
+        <comment>ticket status</comment>
         <translation>Pendiente</translation>
     </message>
     <message>
         <source>Resolved</source>
+        <comment>ticket status</comment>
         <translation>Resuelto</translation>
     </message>
     <message>
         <source>Closed</source>
+        <comment>ticket status</comment>
         <translation>Cerrado</translation>
     </message>
+    <message>
+        <source>Low</source>
+        <comment>ticket priority</comment>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>ticket priority</comment>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>ticket priority</comment>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <comment>ticket priority</comment>
+        <translation>Urgente</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::TicketDelegate</name>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>

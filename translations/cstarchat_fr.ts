@@ -7,26 +7,6 @@
         <source>[image: %1]</source>
         <translation>[image&#xa0;: %1]</translation>
     </message>
-    <message>
-        <source>New</source>
-        <translation>Nouveau</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouvert</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Résolu</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Clos</translation>
-    </message>
 </context>
 <context>
     <name>CStar::ChatPanel</name>
@@ -261,22 +241,6 @@
         <source>[internal note] %1</source>
         <translation>[note interne] %1</translation>
     </message>
-    <message>
-        <source>Low</source>
-        <translation>Basse</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>Normale</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Haute</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>Urgente</translation>
-    </message>
 </context>
 <context>
     <name>CStar::Demo::CustomerWindow</name>
@@ -485,27 +449,55 @@
     </message>
 </context>
 <context>
-    <name>CStar::TicketDelegate</name>
+    <name>CStar::Ticket</name>
     <message>
         <source>New</source>
+        <comment>ticket status</comment>
         <translation>Nouveau</translation>
     </message>
     <message>
         <source>Open</source>
+        <comment>ticket status</comment>
         <translation>Ouvert</translation>
     </message>
     <message>
         <source>Pending</source>
+        <comment>ticket status</comment>
         <translation>En attente</translation>
     </message>
     <message>
         <source>Resolved</source>
+        <comment>ticket status</comment>
         <translation>Résolu</translation>
     </message>
     <message>
         <source>Closed</source>
+        <comment>ticket status</comment>
         <translation>Clos</translation>
     </message>
+    <message>
+        <source>Low</source>
+        <comment>ticket priority</comment>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>ticket priority</comment>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>ticket priority</comment>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <comment>ticket priority</comment>
+        <translation>Urgente</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::TicketDelegate</name>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>

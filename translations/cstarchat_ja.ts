@@ -7,26 +7,6 @@
         <source>[image: %1]</source>
         <translation>[画像: %1]</translation>
     </message>
-    <message>
-        <source>New</source>
-        <translation>新規</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>対応中</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>保留中</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>解決済み</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>終了</translation>
-    </message>
 </context>
 <context>
     <name>CStar::ChatPanel</name>
@@ -259,22 +239,6 @@
         <source>[internal note] %1</source>
         <translation>[社内メモ] %1</translation>
     </message>
-    <message>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>通常</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>緊急</translation>
-    </message>
 </context>
 <context>
     <name>CStar::Demo::CustomerWindow</name>
@@ -480,27 +444,55 @@
     </message>
 </context>
 <context>
-    <name>CStar::TicketDelegate</name>
+    <name>CStar::Ticket</name>
     <message>
         <source>New</source>
+        <comment>ticket status</comment>
         <translation>新規</translation>
     </message>
     <message>
         <source>Open</source>
+        <comment>ticket status</comment>
         <translation>対応中</translation>
     </message>
     <message>
         <source>Pending</source>
+        <comment>ticket status</comment>
         <translation>保留中</translation>
     </message>
     <message>
         <source>Resolved</source>
+        <comment>ticket status</comment>
         <translation>解決済み</translation>
     </message>
     <message>
         <source>Closed</source>
+        <comment>ticket status</comment>
         <translation>終了</translation>
     </message>
+    <message>
+        <source>Low</source>
+        <comment>ticket priority</comment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>ticket priority</comment>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>ticket priority</comment>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <comment>ticket priority</comment>
+        <translation>緊急</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::TicketDelegate</name>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>

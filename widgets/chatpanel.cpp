@@ -461,7 +461,7 @@ void ChatPanelPrivate::updateThreadHeader()
     threadTitle->setText(inDirection(
         ChatPanel::tr("%1 — %2").arg(
             index.data(TicketsModel::TitleRole).toString(),
-            TicketDelegate::statusText(index.data(TicketsModel::StatusRole).toString())),
+            Ticket::statusDisplayName(index.data(TicketsModel::StatusRole).toString())),
         q->layoutDirection()));
 }
 

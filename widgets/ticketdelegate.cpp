@@ -3,6 +3,7 @@
 
 #include "delegatesupport_p.h"
 #include "message.h"
+#include "ticket.h"
 #include "timeformat.h"
 
 #include <QApplication>
@@ -34,22 +35,6 @@ const TicketDelegate::Roles &TicketDelegate::rolesFor(const QAbstractItemModel *
     r.unreadCount = roleByName(model, "unreadCount");
     r.updatedAt = roleByName(model, "updatedAt");
     return *m_roles.insert(model, r);
-}
-
-QString TicketDelegate::statusText(const QString &status)
-{
-    const QString s = status.toLower();
-    if (s == QLatin1String("new"))
-        return tr("New");
-    if (s == QLatin1String("open"))
-        return tr("Open");
-    if (s == QLatin1String("pending"))
-        return tr("Pending");
-    if (s == QLatin1String("resolved"))
-        return tr("Resolved");
-    if (s == QLatin1String("closed"))
-        return tr("Closed");
-    return status;
 }
 
 QString TicketDelegate::preview(const QModelIndex &index) const
@@ -99,7 +84,7 @@ void TicketDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QFontMetrics smallFm(small);
 
     // Line 1: status chip, subject, relative time.
-    const QString status = statusText(index.data(r.status).toString());
+    const QString status = Ticket::statusDisplayName(index.data(r.status).toString());
     const int chipWidth = smallFm.horizontalAdvance(status) + 12;
     QRect chip(area.left(), area.top() + (fm.height() - smallFm.height() - 2) / 2, chipWidth,
                smallFm.height() + 2);
@@ -159,7 +144,7 @@ void TicketDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 QString TicketDelegate::accessibleText(const QModelIndex &index) const
 {
     const Roles &r = rolesFor(index.model());
-    QStringList parts {index.data(r.title).toString(), statusText(index.data(r.status).toString())};
+    QStringList parts {index.data(r.title).toString(), Ticket::statusDisplayName(index.data(r.status).toString())};
     const int unread = index.data(r.unreadCount).toInt();
     if (unread > 0)
         parts << tr("%n unread", nullptr, unread);

@@ -22,8 +22,6 @@ public:
 
     /// "Subject, status, 2 unread, last message…" for screen readers.
     QString accessibleText(const QModelIndex &index) const;
-    /// The translated name of a ticket status ("open" → "Open").
-    static QString statusText(const QString &status);
 
 private:
     struct Roles

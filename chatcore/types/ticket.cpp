@@ -3,6 +3,8 @@
 
 #include "jsonfields_p.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <limits>
 
@@ -26,6 +28,28 @@ namespace {
 constexpr std::array<const char *, 6> statusNames {"",        "new",      "open",
                                                    "pending", "resolved", "closed"};
 constexpr std::array<const char *, 5> priorityNames {"", "low", "normal", "high", "urgent"};
+// What people read, by the same index; translated in the context CStar::Ticket
+// (the comment tells translators which "Open" this is).
+struct DisplayName
+{
+    const char *source;
+    const char *comment;
+};
+constexpr std::array<DisplayName, 6> statusDisplayNames {{
+    {"", ""},
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "New", "ticket status"),
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "Open", "ticket status"),
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "Pending", "ticket status"),
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "Resolved", "ticket status"),
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "Closed", "ticket status"),
+}};
+constexpr std::array<DisplayName, 5> priorityDisplayNames {{
+    {"", ""},
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "Low", "ticket priority"),
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "Normal", "ticket priority"),
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "High", "ticket priority"),
+    QT_TRANSLATE_NOOP3("CStar::Ticket", "Urgent", "ticket priority"),
+}};
 
 template<typename E, std::size_t N>
 E lookup(const std::array<const char *, N> &names, const QString &s)
@@ -35,6 +59,15 @@ E lookup(const std::array<const char *, N> &names, const QString &s)
             return E(i);
     }
     return E(0);
+}
+
+template<std::size_t N>
+QString displayName(const std::array<const char *, N> &names,
+                    const std::array<DisplayName, N> &displayNames, const QString &s)
+{
+    const auto i = std::size_t(lookup<int>(names, s.toLower()));
+    return i == 0 ? s : QCoreApplication::translate("CStar::Ticket", displayNames[i].source,
+                                                    displayNames[i].comment);
 }
 } // namespace
 
@@ -153,6 +186,16 @@ QString Ticket::statusToString(Status status)
 QString Ticket::priorityToString(Priority priority)
 {
     return QLatin1String(priorityNames[std::size_t(priority)]);
+}
+
+QString Ticket::statusDisplayName(const QString &status)
+{
+    return displayName(statusNames, statusDisplayNames, status);
+}
+
+QString Ticket::priorityDisplayName(const QString &priority)
+{
+    return displayName(priorityNames, priorityDisplayNames, priority);
 }
 
 Ticket Ticket::fromJson(const QJsonObject &json)

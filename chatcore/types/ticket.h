@@ -70,6 +70,12 @@ public:
 
     static QString statusToString(Status status);
     static QString priorityToString(Priority priority);
+    /// `status` ("open", …) as shown to people, in the language installed by
+    /// CStar::Translation ("Open", "Offen", …); one the SDK does not know is
+    /// returned as is. Widgets, QML and the demo all use this one.
+    static QString statusDisplayName(const QString &status);
+    /// `priority` ("low", …) as shown to people; see statusDisplayName().
+    static QString priorityDisplayName(const QString &priority);
 
     friend CSTARCHAT_CORE_EXPORT bool operator==(const Ticket &a, const Ticket &b);
     friend bool operator!=(const Ticket &a, const Ticket &b) { return !(a == b); }

@@ -62,6 +62,13 @@ private Q_SLOTS:
         QCOMPARE(t.statusName(), QStringLiteral("escalated"));
         QCOMPARE(t.priority(), Ticket::Priority::Unknown);
         QCOMPARE(t.priorityName(), QStringLiteral("p0"));
+        // Shown verbatim to people; known ones by their display name.
+        QCOMPARE(Ticket::statusDisplayName(t.statusName()), QStringLiteral("escalated"));
+        QCOMPARE(Ticket::priorityDisplayName(t.priorityName()), QStringLiteral("p0"));
+        QCOMPARE(Ticket::statusDisplayName(QStringLiteral("open")), QStringLiteral("Open"));
+        QCOMPARE(Ticket::statusDisplayName(QStringLiteral("RESOLVED")), QStringLiteral("Resolved"));
+        QCOMPARE(Ticket::priorityDisplayName(QStringLiteral("urgent")), QStringLiteral("Urgent"));
+        QCOMPARE(Ticket::statusDisplayName(QString()), QString());
     }
 
     void ticketFields()

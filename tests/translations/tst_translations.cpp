@@ -10,6 +10,7 @@
 #include "chatstate.h"
 #include "devserverprocess.h"
 #include "messagesmodel.h"
+#include "ticket.h"
 #include "timeformat.h"
 #include "translation.h"
 
@@ -262,6 +263,9 @@ ApplicationWindow {
         QCOMPARE(Translation::currentLanguage(), QStringLiteral("de"));
         QCOMPARE(QCoreApplication::translate("CStar::TimeFormat", "Yesterday"),
                  QStringLiteral("Gestern"));
+        // Ticket status and priority names: one Core function for widgets, QML, demo.
+        QCOMPARE(Ticket::statusDisplayName(QStringLiteral("open")), QStringLiteral("Offen"));
+        QCOMPARE(Ticket::priorityDisplayName(QStringLiteral("urgent")), QStringLiteral("Dringend"));
         QVERIFY(!Translation::install(QLocale(QLocale::Swahili)));
         QCOMPARE(Translation::currentLanguage(), QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("CStar::TimeFormat", "Yesterday"),

@@ -348,12 +348,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             messages->index(0).data(MessagesModel::DeliveryStateRole).value<DeliveryState>(),
             DeliveryState::Sent, 10000);
-        const QImage image = messageList()->viewport()->grab().toImage();
-        for (int row = 0; row < 2; ++row) {
+        // The list lays out lazily (delayed, Batched): a grab taken before
+        // that ran was seen blank (2 runs in 15), so wait for painted rows.
+        QImage image;
+        auto rowContrast = [&](int row) {
+            image = messageList()->viewport()->grab().toImage();
             const QRect rect = messageList()->visualRect(messageList()->model()->index(row, 0));
-            const qreal contrast = contrastIn(image.copy(rect));
-            QVERIFY2(contrast > 0.35,
-                     qPrintable(QStringLiteral("row %1 contrast %2").arg(row).arg(contrast)));
+            return contrastIn(image.copy(rect));
+        };
+        for (int row = 0; row < 2; ++row) {
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                rowContrast(row) > 0.35,
+                qPrintable(QStringLiteral("row %1 contrast %2").arg(row).arg(rowContrast(row))),
+                5000);
         }
         // The page background really is dark.
         QVERIFY(luminance(image.pixel(2, image.height() - 3)) < 0.3);
