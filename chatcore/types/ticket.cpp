@@ -66,8 +66,9 @@ QString displayName(const std::array<const char *, N> &names,
                     const std::array<DisplayName, N> &displayNames, const QString &s)
 {
     const auto i = std::size_t(lookup<int>(names, s.toLower()));
-    return i == 0 ? s : QCoreApplication::translate("CStar::Ticket", displayNames[i].source,
-                                                    displayNames[i].comment);
+    return i == 0 ? s
+                  : QCoreApplication::translate("CStar::Ticket", displayNames[i].source,
+                                                displayNames[i].comment);
 }
 } // namespace
 
