@@ -46,7 +46,7 @@ Pane {
         internal.saveDraft();
         typingNotifier.focusLost();
         internal.creatingTicket = false;
-        internal.errorText = "";
+        internal.startFailed = false;
         internal.currentTicketId = ticketId;
         internal.showThread = ticketId.length > 0;
         internal.restoreDraft();
@@ -58,7 +58,7 @@ Pane {
         typingNotifier.focusLost();
         internal.creatingTicket = true;
         internal.currentTicketId = "";
-        internal.errorText = "";
+        internal.startFailed = false;
         internal.showThread = true;
         internal.restoreDraft();
         internal.updateHeader();
@@ -85,7 +85,9 @@ Pane {
         property string currentTicketId: ""
         property bool creatingTicket: false
         property bool showThread: false
-        property string errorText: ""
+        // Why the last new conversation failed (shown until the next try).
+        property bool startFailed: false
+        property chatError startError
         property string headerTitle: ""
         property var drafts: ({})
         property var asked: ({}) // tickets whose header was fetched
@@ -158,7 +160,8 @@ Pane {
                     composer.forceEditorFocus();
                 } else {
                     composer.text = text; // never lose what the user typed
-                    internal.errorText = qsTr("Could not start the conversation: %1").arg(job.error.message);
+                    internal.startError = job.error;
+                    internal.startFailed = true;
                 }
             });
         }
@@ -334,10 +337,14 @@ Pane {
                     Layout.rightMargin: 8
                     visible: text.length > 0
                     text: {
-                        if (internal.errorText.length > 0)
-                            return internal.errorText;
+                        // The kind's sentence in the user's language (the
+                        // server's message is English, for developers).
+                        if (internal.startFailed)
+                            return qsTr("Could not start the conversation: %1")
+                                .arg(ChatFormat.errorText(internal.startError, ChatFormat.now));
                         if (messagesModel.error.isError)
-                            return qsTr("Could not load this conversation: %1").arg(messagesModel.error.message);
+                            return qsTr("Could not load this conversation: %1")
+                                .arg(ChatFormat.errorText(messagesModel.error, ChatFormat.now));
                         return "";
                     }
                     wrapMode: Text.Wrap

@@ -154,6 +154,11 @@ QString ChatFormat::statusText(const QString &status, const QDateTime &) const
     return Ticket::statusDisplayName(status);
 }
 
+QString ChatFormat::errorText(const ChatError &error, const QDateTime &) const
+{
+    return error.displayText();
+}
+
 QString ChatFormat::timeOfDay(const QDateTime &time, const QDateTime &) const
 {
     return TimeFormat::timeOfDay(time);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "chaterror.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QObject>
@@ -34,6 +36,9 @@ public:
     /// A ticket status for people: "Open", "Resolved"… (unknown ones verbatim).
     Q_INVOKABLE QString statusText(const QString &status,
                                    const QDateTime &refresh = QDateTime()) const;
+    /// ChatError::displayText(): one sentence for people, in their language.
+    Q_INVOKABLE QString errorText(const CStar::ChatError &error,
+                                  const QDateTime &refresh = QDateTime()) const;
     /// The time of day in the locale's short format.
     Q_INVOKABLE QString timeOfDay(const QDateTime &time,
                                   const QDateTime &refresh = QDateTime()) const;

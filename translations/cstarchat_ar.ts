@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>CStar::ChatError</name>
+    <message>
+        <source>This was not accepted. Please check what you entered.</source>
+        <translation>لم يُقبل هذا. يُرجى التحقق مما أدخلته.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>انتهت صلاحية جلستك. يُرجى تسجيل الدخول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Please sign in to continue.</source>
+        <translation>يُرجى تسجيل الدخول للمتابعة.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>ليس لديك إذن للقيام بذلك.</translation>
+    </message>
+    <message>
+        <source>This could not be found. It may have been removed.</source>
+        <translation>تعذّر العثور على هذا. ربما تمت إزالته.</translation>
+    </message>
+    <message>
+        <source>Something changed in the meantime. Please try again.</source>
+        <translation>تغيّر شيء ما في هذه الأثناء. يُرجى المحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>طلبات كثيرة جدًا. يُرجى الانتظار قليلًا ثم المحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The support service has a problem. Please try again later.</source>
+        <translation>تواجه خدمة الدعم مشكلة. يُرجى المحاولة لاحقًا.</translation>
+    </message>
+    <message>
+        <source>Could not reach the support service. Check your connection.</source>
+        <translation>تعذّر الوصول إلى خدمة الدعم. تحقّق من اتصالك.</translation>
+    </message>
+    <message>
+        <source>The support service did not answer in time. Please try again.</source>
+        <translation>لم تستجب خدمة الدعم في الوقت المناسب. يُرجى المحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The support service sent an answer this app cannot read.</source>
+        <translation>أرسلت خدمة الدعم ردًّا لا يستطيع هذا التطبيق قراءته.</translation>
+    </message>
+</context>
+<context>
     <name>CStar::ChatFormat</name>
     <message>
         <source>[image: %1]</source>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>CStar::ChatError</name>
+    <message>
+        <source>This was not accepted. Please check what you entered.</source>
+        <translation>Das wurde nicht angenommen. Bitte prüfen Sie Ihre Eingabe.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Please sign in to continue.</source>
+        <translation>Bitte melden Sie sich an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Dafür fehlt Ihnen die Berechtigung.</translation>
+    </message>
+    <message>
+        <source>This could not be found. It may have been removed.</source>
+        <translation>Das wurde nicht gefunden. Möglicherweise wurde es entfernt.</translation>
+    </message>
+    <message>
+        <source>Something changed in the meantime. Please try again.</source>
+        <translation>In der Zwischenzeit hat sich etwas geändert. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The support service has a problem. Please try again later.</source>
+        <translation>Beim Support-Dienst ist ein Problem aufgetreten. Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Could not reach the support service. Check your connection.</source>
+        <translation>Der Support-Dienst ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.</translation>
+    </message>
+    <message>
+        <source>The support service did not answer in time. Please try again.</source>
+        <translation>Der Support-Dienst hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The support service sent an answer this app cannot read.</source>
+        <translation>Der Support-Dienst hat eine Antwort gesendet, die diese App nicht lesen kann.</translation>
+    </message>
+</context>
+<context>
     <name>CStar::ChatFormat</name>
     <message>
         <source>[image: %1]</source>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>CStar::ChatError</name>
+    <message>
+        <source>This was not accepted. Please check what you entered.</source>
+        <translation>No se ha aceptado. Revisa lo que has escrito.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Tu sesión ha caducado. Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Please sign in to continue.</source>
+        <translation>Inicia sesión para continuar.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>No tienes permiso para hacer esto.</translation>
+    </message>
+    <message>
+        <source>This could not be found. It may have been removed.</source>
+        <translation>No se ha encontrado. Es posible que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>Something changed in the meantime. Please try again.</source>
+        <translation>Algo ha cambiado mientras tanto. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>Demasiadas solicitudes. Espera un momento y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The support service has a problem. Please try again later.</source>
+        <translation>El servicio de soporte tiene un problema. Vuelve a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>Could not reach the support service. Check your connection.</source>
+        <translation>No se pudo conectar con el servicio de soporte. Comprueba tu conexión.</translation>
+    </message>
+    <message>
+        <source>The support service did not answer in time. Please try again.</source>
+        <translation>El servicio de soporte no respondió a tiempo. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The support service sent an answer this app cannot read.</source>
+        <translation>El servicio de soporte envió una respuesta que esta aplicación no puede leer.</translation>
+    </message>
+</context>
+<context>
     <name>CStar::ChatFormat</name>
     <message>
         <source>[image: %1]</source>

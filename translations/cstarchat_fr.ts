@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>CStar::ChatError</name>
+    <message>
+        <source>This was not accepted. Please check what you entered.</source>
+        <translation>Ceci n’a pas été accepté. Veuillez vérifier votre saisie.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Please sign in to continue.</source>
+        <translation>Veuillez vous connecter pour continuer.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Vous n’êtes pas autorisé à effectuer cette action.</translation>
+    </message>
+    <message>
+        <source>This could not be found. It may have been removed.</source>
+        <translation>Introuvable. L’élément a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <source>Something changed in the meantime. Please try again.</source>
+        <translation>Quelque chose a changé entre-temps. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>Trop de requêtes. Veuillez patienter un instant puis réessayer.</translation>
+    </message>
+    <message>
+        <source>The support service has a problem. Please try again later.</source>
+        <translation>Le service d’assistance rencontre un problème. Veuillez réessayer plus tard.</translation>
+    </message>
+    <message>
+        <source>Could not reach the support service. Check your connection.</source>
+        <translation>Impossible de joindre le service d’assistance. Vérifiez votre connexion.</translation>
+    </message>
+    <message>
+        <source>The support service did not answer in time. Please try again.</source>
+        <translation>Le service d’assistance n’a pas répondu à temps. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>The support service sent an answer this app cannot read.</source>
+        <translation>Le service d’assistance a envoyé une réponse que cette application ne peut pas lire.</translation>
+    </message>
+</context>
+<context>
     <name>CStar::ChatFormat</name>
     <message>
         <source>[image: %1]</source>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>CStar::ChatError</name>
+    <message>
+        <source>This was not accepted. Please check what you entered.</source>
+        <translation>受け付けられませんでした。入力内容をご確認ください。</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>セッションの有効期限が切れました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>Please sign in to continue.</source>
+        <translation>続けるにはサインインしてください。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>この操作を行う権限がありません。</translation>
+    </message>
+    <message>
+        <source>This could not be found. It may have been removed.</source>
+        <translation>見つかりませんでした。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>Something changed in the meantime. Please try again.</source>
+        <translation>その間に内容が変更されました。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>リクエストが多すぎます。しばらく待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The support service has a problem. Please try again later.</source>
+        <translation>サポートサービスで問題が発生しています。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Could not reach the support service. Check your connection.</source>
+        <translation>サポートサービスに接続できませんでした。接続を確認してください。</translation>
+    </message>
+    <message>
+        <source>The support service did not answer in time. Please try again.</source>
+        <translation>サポートサービスから時間内に応答がありませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The support service sent an answer this app cannot read.</source>
+        <translation>サポートサービスから、このアプリでは読み取れない応答が返されました。</translation>
+    </message>
+</context>
+<context>
     <name>CStar::ChatFormat</name>
     <message>
         <source>[image: %1]</source>

@@ -116,7 +116,7 @@ public:
     QString currentTicketId;
     bool creatingTicket = false;
     QHash<QString, QString> drafts; // per ticket; "" is the new-conversation draft
-    QString startError; // why the last new conversation failed (the server's words)
+    ChatError startError; // why the last new conversation failed
     int prependAnchor = -1; // distance from the bottom to keep while history is prepended
     bool stickToBottom = true;
 
@@ -368,7 +368,7 @@ void ChatPanelPrivate::connectModels()
     QObject::connect(messages, &MessagesModel::countChanged, q, [this] { updatePlaceholder(); });
     QObject::connect(messages, &MessagesModel::typingUsersChanged, q, [this] { updateTyping(); });
     QObject::connect(messages, &MessagesModel::errorChanged, q, [this] {
-        startError.clear();
+        startError = ChatError();
         updateError();
     });
 }
@@ -458,11 +458,11 @@ void ChatPanelPrivate::updateThreadHeader()
         return;
     }
     const QModelIndex index = tickets->index(row);
-    threadTitle->setText(inDirection(
-        ChatPanel::tr("%1 — %2").arg(
-            index.data(TicketsModel::TitleRole).toString(),
-            Ticket::statusDisplayName(index.data(TicketsModel::StatusRole).toString())),
-        q->layoutDirection()));
+    threadTitle->setText(
+        inDirection(ChatPanel::tr("%1 — %2").arg(
+                        index.data(TicketsModel::TitleRole).toString(),
+                        Ticket::statusDisplayName(index.data(TicketsModel::StatusRole).toString())),
+                    q->layoutDirection()));
 }
 
 void ChatPanelPrivate::updatePlaceholder()
@@ -482,13 +482,16 @@ void ChatPanelPrivate::updatePlaceholder()
 
 void ChatPanelPrivate::updateError()
 {
-    const ChatError e = messages->error();
+    // People read the kind's sentence in their language; the server's own
+    // words (English, for developers) go in the tooltip.
+    const ChatError e = startError.isError() ? startError : messages->error();
     QString text;
-    if (!startError.isEmpty())
-        text = ChatPanel::tr("Could not start the conversation: %1").arg(startError);
+    if (startError.isError())
+        text = ChatPanel::tr("Could not start the conversation: %1").arg(e.displayText());
     else if (e.isError())
-        text = ChatPanel::tr("Could not load this conversation: %1").arg(e.message());
+        text = ChatPanel::tr("Could not load this conversation: %1").arg(e.displayText());
     errorLabel->setText(text);
+    errorLabel->setToolTip(e.isError() ? e.toString() : QString());
     errorLabel->setVisible(!text.isEmpty());
 }
 
@@ -585,7 +588,7 @@ void ChatPanelPrivate::submit(const QString &text)
         [this, text](const ChatError &error) {
             composer->setEnabled(true);
             composer->setText(text); // never lose what the user typed
-            startError = error.message();
+            startError = error;
             updateError();
         });
 }
@@ -703,7 +706,7 @@ void ChatPanel::openTicket(const QString &ticketId)
     d->typing->focusLost();
     d->creatingTicket = false;
     d->subjectEdit->hide();
-    d->startError.clear();
+    d->startError = ChatError();
     d->errorLabel->hide();
     d->newMessagesPill->hide();
     d->currentTicketId = ticketId;
@@ -729,7 +732,7 @@ void ChatPanel::startNewConversation()
     d->messages->setTicketId(QString());
     d->ticketView->clearSelection();
     d->subjectEdit->show();
-    d->startError.clear();
+    d->startError = ChatError();
     d->errorLabel->hide();
     d->restoreDraft();
     d->updateThreadHeader();

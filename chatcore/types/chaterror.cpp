@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chaterror.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QMetaEnum>
 
@@ -62,6 +63,59 @@ bool ChatError::isTransient() const
 {
     return m_kind == Kind::Network || m_kind == Kind::Timeout || m_kind == Kind::Server
         || m_kind == Kind::RateLimit;
+}
+
+QString ChatError::displayText() const
+{
+    using K = Kind;
+    const char *text = nullptr;
+    switch (m_kind) {
+    case K::None:
+        return QString();
+    case K::Validation:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "This was not accepted. Please check what you entered.");
+        break;
+    case K::Authentication:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "Your session has expired. Please sign in again.");
+        break;
+    case K::AuthRequired:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError", "Please sign in to continue.");
+        break;
+    case K::Permission:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError", "You are not allowed to do this.");
+        break;
+    case K::NotFound:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "This could not be found. It may have been removed.");
+        break;
+    case K::Conflict:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "Something changed in the meantime. Please try again.");
+        break;
+    case K::RateLimit:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "Too many requests. Please wait a moment and try again.");
+        break;
+    case K::Server:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "The support service has a problem. Please try again later.");
+        break;
+    case K::Network:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "Could not reach the support service. Check your connection.");
+        break;
+    case K::Timeout:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "The support service did not answer in time. Please try again.");
+        break;
+    case K::Protocol:
+        text = QT_TRANSLATE_NOOP("CStar::ChatError",
+                                 "The support service sent an answer this app cannot read.");
+        break;
+    }
+    return text ? QCoreApplication::translate("CStar::ChatError", text) : QString();
 }
 
 QString ChatError::toString() const

@@ -19,6 +19,7 @@ class CSTARCHAT_CORE_EXPORT ChatError
     Q_PROPERTY(bool isError READ isError CONSTANT)
     Q_PROPERTY(QString code READ code CONSTANT)
     Q_PROPERTY(QString message READ message CONSTANT)
+    Q_PROPERTY(QString displayText READ displayText)
     Q_PROPERTY(QString param READ param CONSTANT)
     Q_PROPERTY(QString hint READ hint CONSTANT)
     Q_PROPERTY(QString requestId READ requestId CONSTANT)
@@ -63,6 +64,12 @@ public:
     /// Worth retrying with the same request (network, timeout, 5xx, 429).
     bool isTransient() const;
 
+    /// One sentence for the person using the app, by kind, in the language
+    /// CStar::Translation installed ("Could not reach the support service.
+    /// Check your connection."); empty for no error. message() is the
+    /// server's text, written for developers and in English: keep it for
+    /// logs and tooltips.
+    QString displayText() const;
     /// "kind code: message (hint)" for logs and CLIs; never contains credentials.
     QString toString() const;
 

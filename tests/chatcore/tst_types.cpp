@@ -9,6 +9,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
+#include <QSet>
 #include <QTest>
 
 using namespace CStar;
@@ -49,6 +51,26 @@ private Q_SLOTS:
         QCOMPARE(m.createdAt(), QDateTime(QDate(2026, 11, 24), QTime(21, 18, 4, 561), Qt::UTC));
         // Round trip through toJson keeps every field.
         QCOMPARE(Message::fromJson(m.toJson()), m);
+    }
+
+    /// Every error kind has its own sentence for people; no error has none.
+    void errorDisplayText()
+    {
+        QCOMPARE(ChatError().displayText(), QString());
+        const QMetaEnum kinds = QMetaEnum::fromType<ChatError::Kind>();
+        QSet<QString> texts;
+        for (int i = 0; i < kinds.keyCount(); ++i) {
+            const auto kind = ChatError::Kind(kinds.value(i));
+            if (kind == ChatError::Kind::None)
+                continue;
+            const QString text =
+                ChatError(kind, QStringLiteral("some_code"), QStringLiteral("server words"))
+                    .displayText();
+            QVERIFY2(text.endsWith(QLatin1Char('.')), kinds.key(i));
+            QVERIFY2(!text.contains(QLatin1String("server words")), kinds.key(i));
+            texts.insert(text);
+        }
+        QCOMPARE(texts.size(), kinds.keyCount() - 1);
     }
 
     void unknownEnumValuesAreKept()

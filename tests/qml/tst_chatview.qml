@@ -296,6 +296,17 @@ TestCase {
                 "Refund");
     }
 
+    function test_loadErrorIsForPeople() {
+        const chat = identifiedClient();
+        const view = createView(chat);
+        view.openTicket("tkt_does_not_exist");
+        const label = findChild(view, "threadError");
+        tryVerify(() => label.visible, 10000);
+        compare(view.messagesModel.error.kind, ChatError.NotFound);
+        compare(label.text, "Could not load this conversation: This could not be found. It may have been removed.");
+        verify(label.text.indexOf(view.messagesModel.error.message) < 0, "the server's words stay out");
+    }
+
     function test_failedMessageRetryAndDiscard() {
         const chat = identifiedClient();
         const ticket = settle(chat.createTicket("Flaky", "Hello"));

@@ -266,6 +266,9 @@ ApplicationWindow {
         // Ticket status and priority names: one Core function for widgets, QML, demo.
         QCOMPARE(Ticket::statusDisplayName(QStringLiteral("open")), QStringLiteral("Offen"));
         QCOMPARE(Ticket::priorityDisplayName(QStringLiteral("urgent")), QStringLiteral("Dringend"));
+        QCOMPARE(ChatError(ChatError::Kind::Network, QString(), QString()).displayText(),
+                 QStringLiteral("Der Support-Dienst ist nicht erreichbar. Bitte prüfen Sie Ihre "
+                                "Verbindung."));
         QVERIFY(!Translation::install(QLocale(QLocale::Swahili)));
         QCOMPARE(Translation::currentLanguage(), QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("CStar::TimeFormat", "Yesterday"),

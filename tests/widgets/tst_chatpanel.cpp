@@ -300,6 +300,24 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 10000);
     }
 
+    /// A conversation that cannot be loaded says so in words for people; the
+    /// server's code and message (for developers) are in the tooltip.
+    void loadErrorIsForPeople()
+    {
+        panel->openTicket(QStringLiteral("tkt_does_not_exist"));
+        auto *label = find<QLabel>("threadError");
+        QVERIFY(label);
+        QTRY_VERIFY_WITH_TIMEOUT(label->isVisible(), 10000);
+        const ChatError error = panel->messagesModel()->error();
+        QCOMPARE(error.kind(), ChatError::Kind::NotFound);
+        QCOMPARE(label->text(),
+                 QStringLiteral("Could not load this conversation: This could not be found. It "
+                                "may have been removed."));
+        QVERIFY(!label->text().contains(error.message()));
+        QVERIFY(label->toolTip().contains(error.code()));
+        QVERIFY(label->toolTip().contains(error.message()));
+    }
+
     void keyboardOnly()
     {
         panel->setFocus();
