@@ -179,7 +179,7 @@ void CustomerWindow::signIn()
                 statusBar()->showMessage(tr("Signed in as %1").arg(c.displayName()), 4000);
             },
             [this](const ChatError &e) {
-                statusBar()->showMessage(tr("Sign-in failed: %1").arg(e.message()), 8000);
+                statusBar()->showMessage(tr("Sign-in failed: %1").arg(e.displayText()), 8000);
             });
 }
 
