@@ -19,6 +19,7 @@
 #include <QImage>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QOpenGLContext>
 #include <QPainter>
 #include <QPointer>
 #include <QQmlEngine>
@@ -112,10 +113,16 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
 
     if (options.qml) {
         // QQuickWidget renders with OpenGL unless told otherwise; the
-        // offscreen and minimal platforms have none.
+        // offscreen and minimal platforms have none, and a machine without
+        // a GL driver would show an empty view: draw in software there.
         const QString platform = QGuiApplication::platformName();
-        if (options.softwareQuick || platform == QLatin1String("offscreen")
-            || platform == QLatin1String("minimal"))
+        bool software = options.softwareQuick || platform == QLatin1String("offscreen")
+            || platform == QLatin1String("minimal");
+        if (!software) {
+            QOpenGLContext probe;
+            software = !probe.create();
+        }
+        if (software)
             QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
         m_engine = std::make_unique<QQmlEngine>();
         QuickCustomerView::addImportPath(m_engine.get());
