@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chatclient.h"
 #include "chatclient_p.h"
+#include "flatjsonobject_p.h"
 
 #include "logging_p.h"
 #include "routes_p.h"
@@ -283,12 +284,30 @@ bool ChatClientPrivate::rememberMessage(const Message &message)
     return true;
 }
 
+void ChatClientPrivate::deliverMessage(const Message &message)
+{
+    if (!message.isValid() || message.isInternal() || !rememberMessage(message))
+        return;
+    QPointer<ChatClient> alive(q);
+    notify<ChatClient::MessageCallback>(message.ticketId(), message);
+    if (alive)
+        Q_EMIT q->messageReceived(message);
+}
+
 void ChatClientPrivate::dispatch(const QString &type, const QString &id, const QByteArray &data)
 {
     QPointer<ChatClient> alive(q);
     Q_EMIT q->rawEventReceived(type, id, data);
     if (!alive)
         return;
+    if (type == QLatin1String("message.created")) {
+        // Message events are flat: read them without QJsonDocument when we can.
+        Message message;
+        if (Json::decodeFlatMessage(data, &message)) {
+            deliverMessage(message);
+            return;
+        }
+    }
     QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (type == QLatin1String("reset")) {
@@ -304,12 +323,7 @@ void ChatClientPrivate::dispatch(const QString &type, const QString &id, const Q
     }
     const QJsonObject object = doc.object();
     if (type == QLatin1String("message.created")) {
-        const Message message = Message::fromJson(object);
-        if (!message.isValid() || message.isInternal() || !rememberMessage(message))
-            return;
-        notify<ChatClient::MessageCallback>(message.ticketId(), message);
-        if (alive)
-            Q_EMIT q->messageReceived(message);
+        deliverMessage(Message::fromJson(object));
     } else if (type == QLatin1String("typing")) {
         const TypingEvent event = TypingEvent::fromJson(object);
         if (event.ticketId.isEmpty())

@@ -53,6 +53,8 @@ public:
     void updateRealtime();
     void dispatch(const QString &type, const QString &id, const QByteArray &data);
     bool rememberMessage(const Message &message);
+    /// A message.created event: once, to the subscribers and messageReceived().
+    void deliverMessage(const Message &message);
     template<typename Callback, typename Value>
     void notify(const QString &ticketId, const Value &value);
 
