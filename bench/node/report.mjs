@@ -109,7 +109,7 @@ target('1c', 'Whole client path: parse + JSON decode + dispatch (events/s)', `${
 events/s, 0.78× Node. **Fixed:** \`message.created\` events are read straight from their UTF-8
 text by \`Json::FlatJsonObject\` (chatcore/types/flatjsonobject.cpp), which declines anything
 not flat or doubtful (nesting, duplicate or escaped keys, invalid UTF-8, surrogate escapes, numbers
-beyond a double) so that QJsonDocument decides those; \`tst_types\` (40 rows) and \`fuzz_types\`
+beyond a double) so that QJsonDocument decides those; \`tst_types\` (39 rows) and \`fuzz_types\`
 (which checks that both decoders agree on every input) keep the two paths equal. The server's
 timestamp form is parsed by hand. **What remains** (perf after the fix): \`FlatJsonObject::parse\`
 ≈ 13 % (a byte-by-byte scan that validates UTF-8), malloc/free ≈ 7 %, the subscriber loop
@@ -195,7 +195,7 @@ push('# Benchmarks', '',
   '## Machine', '',
   '| | |', '|---|---|',
   `| CPU | ${machine.cpu} |`,
-  `| cores | ${machine.cores} (shared: other builds ran at the same time; load average ${machine.loadStart} at the start, ${machine.loadEnd} at the end) |`,
+  `| cores | ${machine.cores} (a shared VM; load average ${machine.loadStart} at the start, ${machine.loadEnd} at the end) |`,
   `| memory | ${machine.memory} |`,
   `| OS | ${machine.os} |`,
   `| Qt | ${machine.qt} |`,
