@@ -331,11 +331,20 @@ Pane {
                 }
 
                 Label {
+                    // The error shown: the failed start, else the thread's.
+                    readonly property chatError shownError: internal.startFailed
+                                                            ? internal.startError
+                                                            : messagesModel.error
+
                     objectName: "threadError"
                     Layout.fillWidth: true
                     Layout.leftMargin: 8
                     Layout.rightMargin: 8
                     visible: text.length > 0
+                    // The server's own words (English, for developers) on
+                    // hover, as in the widget panel.
+                    ToolTip.text: shownError.isError ? shownError.code + ": " + shownError.message : ""
+                    ToolTip.visible: errorHover.hovered && ToolTip.text.length > 0
                     text: {
                         // The kind's sentence in the user's language (the
                         // server's message is English, for developers).
@@ -349,6 +358,10 @@ Pane {
                     }
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.AlertMessage
+
+                    HoverHandler {
+                        id: errorHover
+                    }
                 }
 
                 TypingIndicator {

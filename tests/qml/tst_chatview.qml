@@ -305,6 +305,8 @@ TestCase {
         compare(view.messagesModel.error.kind, ChatError.NotFound);
         compare(label.text, "Could not load this conversation: This could not be found. It may have been removed.");
         verify(label.text.indexOf(view.messagesModel.error.message) < 0, "the server's words stay out");
+        // ...and are on hover, for developers.
+        compare(label.ToolTip.text, view.messagesModel.error.code + ": " + view.messagesModel.error.message);
     }
 
     function test_failedMessageRetryAndDiscard() {
