@@ -150,11 +150,7 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
     if (options.qml) {
         qmlView = new QuickCustomerView(m_engine.get(), m_client, m_state);
         if (!qmlView->chatView()) {
-            QStringList lines;
-            const QList<QQmlError> errors = qmlView->errors();
-            for (const QQmlError &e : errors)
-                lines << e.toString();
-            *error = lines.join(QLatin1Char('\n'));
+            *error = qmlView->loadError();
             delete qmlView;
             return false;
         }

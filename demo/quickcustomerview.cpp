@@ -82,6 +82,11 @@ QuickCustomerView::QuickCustomerView(QQmlEngine *engine, ChatClient *client, Cha
             SIGNAL(agentMessageArrived(QString, QString, QString)));
 }
 
+QString QuickCustomerView::loadError() const
+{
+    return describe(errors());
+}
+
 MessagesModel *QuickCustomerView::messagesModel() const
 {
     QQuickItem *view = rootObject();

@@ -30,8 +30,9 @@ public:
     QuickCustomerView(QQmlEngine *engine, ChatClient *client, ChatState *state,
                       QWidget *parent = nullptr);
 
-    /// ChatView itself (null when it failed to load; errors() says why).
+    /// ChatView itself (null when it failed to load; loadError() says why).
     QQuickItem *chatView() const { return rootObject(); }
+    QString loadError() const;
     MessagesModel *messagesModel() const;
     QString currentTicketId() const;
     void openTicket(const QString &ticketId);
