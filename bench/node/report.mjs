@@ -169,21 +169,15 @@ const text = stats('models', 'cstar', 'text_bytes_per_message');
 target('3d', 'MessagesModel memory per message beyond its text (malloc\'ed bytes, mallinfo2)',
   `${mmm(over)} B (text ${fmt(text?.median)} B UTF-16)`, '–', null, '≤ 400 B',
   over ? over.median <= 400 : null,
-  `Of the heap per message, the \`Message\` values alone (the decoded page, measured before the model
-exists) take ${fmt(value?.median)} B including the text, so ≈ ${fmt(value && text ? value.median - text.median : null)} B of the
-overhead is \`Message\` itself and ≈ ${fmt(over && value && text ? over.median - (value.median - text.median) : null)} B the model's row, day string and two
-hash entries. \`MessageData\` (chatcore/types/message.cpp) holds six separately allocated QStrings
-— id, ticketId, content, senderRole, senderName, clientMessageId — plus a QDateTime; each QString
-is a malloc'ed block with a 16-byte header. ticketId, senderRole and senderName are the same text
-in nearly every row of one conversation, and the model's \`Row::day\`
-(chatcore/models/messagesmodel_p.h:27) repeats one string per day. **Fix:** share those strings
-(intern them per model — a small QSet<QString> lookup when the row is made, so equal values share
-one implicitly-shared buffer — or store senderRole as the enum that already exists, \`Sender\`),
-and keep the day as a QDate (8 bytes, no allocation) formatted in \`data()\`. That removes four
-allocations per message (≈ 200 B with malloc overhead: 48–64 B each) — an estimate, not measured — which
-alone would land near 480 B; the rest would have to come from the two id indexes (\`byId\`/\`byClientId\`,
-\`QHash<QString, qint64>\`, ≈ 60–70 B per row including the table), e.g. one hash keyed by a hash of the id
-that points into \`rows\`.`);
+  `The \`Message\` values alone (the decoded page, measured before the model exists) take
+${fmt(value?.median)} B per message including the text. \`MessageData\` (chatcore/types/message.cpp)
+holds six separately allocated QStrings and a QDateTime; ticketId, senderRole and senderName are
+the same text in nearly every row of a conversation. **Fixed (in part):** the model now interns
+those three per model (\`MessagesModelPrivate::intern\`, chatcore/models/messagesmodel.cpp), so
+rows share one buffer each — 608 B before this change. **What remains** above 400 B: the id
+(one allocation per row), \`MessageData\` itself, the row, and the two id indexes
+(\`byId\`/\`byClientId\`, \`QHash<QString, qint64>\`, ≈ 60–70 B per row including the table);
+one index keyed by a hash of the id, pointing into \`rows\`, would be next.`);
 
 // ---- write -----------------------------------------------------------------------
 const lines = [];

@@ -393,9 +393,22 @@ void MessagesModelPrivate::unindexRow(int row)
         byClientId.remove(m.clientMessageId());
 }
 
-MessagesModelPrivate::Row MessagesModelPrivate::serverRow(const Message &message) const
+MessagesModelPrivate::Row MessagesModelPrivate::serverRow(const Message &message)
 {
-    return Row {message, DeliveryState::Sent, dayOf(message.createdAt())};
+    Message shared = message;
+    shared.setTicketId(intern(message.ticketId()));
+    shared.setSenderRole(intern(message.senderRole()));
+    shared.setSenderName(intern(message.senderName()));
+    return Row {shared, DeliveryState::Sent, dayOf(message.createdAt())};
+}
+
+QString MessagesModelPrivate::intern(const QString &text)
+{
+    const auto it = interned.constFind(text);
+    if (it != interned.constEnd())
+        return *it;
+    interned.insert(text);
+    return text;
 }
 
 MessagesModelPrivate::Row MessagesModelPrivate::echoRow(const OutboxEntry &entry) const
@@ -468,6 +481,7 @@ void MessagesModelPrivate::clearRows()
     rows.clear();
     byId.clear();
     byClientId.clear();
+    interned.clear();
     base = 0;
     q->endRemoveRows();
     firstUnreadId.clear();
@@ -641,10 +655,7 @@ void MessagesModelPrivate::replaceWithServer(int row, const Message &message)
     const QList<QVariant> before = snapshot(row);
     const bool hasNext = row + 1 < int(rows.size());
     const bool nextShowed = hasNext && showSender(row + 1);
-    Row &r = rows[std::size_t(row)];
-    r.message = message;
-    r.state = DeliveryState::Sent;
-    r.day = dayOf(message.createdAt());
+    rows[std::size_t(row)] = serverRow(message);
     indexRow(row);
     emitChanges(row, before);
     if (hasNext && showSender(row + 1) != nextShowed)

@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 #include <deque>
 
@@ -55,7 +56,9 @@ public:
     int findClientId(const QString &clientMessageId) const;
     void indexRow(int row);
     void unindexRow(int row);
-    Row serverRow(const Message &message) const;
+    Row serverRow(const Message &message);
+    /// One shared copy of a string that repeats from row to row.
+    QString intern(const QString &text);
     Row echoRow(const OutboxEntry &entry) const;
     void insertBeforePendingEchoes(const Row &row);
     void appendRow(const Row &row);
@@ -103,6 +106,9 @@ public:
     qint64 base = 0;
     QHash<QString, qint64> byId;
     QHash<QString, qint64> byClientId;
+    // Ticket id, sender role and sender name are the same in most rows of a
+    // conversation: rows share one buffer each (docs/benchmarks.md, 3d).
+    QSet<QString> interned;
 
     bool loading = false;
     bool loadingMore = false;
