@@ -232,14 +232,10 @@ QJsonObject Ticket::toJson() const
                    {QLatin1String("messageCount"), d->messageCount},
                    {QLatin1String("createdAt"), Json::isoString(d->createdAt)},
                    {QLatin1String("updatedAt"), Json::isoString(d->updatedAt)}};
-    if (d->lastMessage.isValid()) {
-        const Message &m = d->lastMessage;
-        o.insert(QLatin1String("lastMessage"),
-                 QJsonObject {{QLatin1String("id"), m.id()},
-                              {QLatin1String("content"), m.content()},
-                              {QLatin1String("sender"), m.senderRole()},
-                              {QLatin1String("createdAt"), Json::isoString(m.createdAt())}});
-    }
+    // The whole message: a last message known only by its clientMessageId
+    // (an echo) must survive a round trip (fuzz_types found it dropped).
+    if (d->lastMessage.isValid())
+        o.insert(QLatin1String("lastMessage"), d->lastMessage.toJson());
     return o;
 }
 

@@ -54,6 +54,20 @@ private Q_SLOTS:
         QCOMPARE(Message::fromJson(m.toJson()), m);
     }
 
+    /// A ticket whose last message is only known by its clientMessageId (an
+    /// echo, no server id yet) keeps it through toJson()/fromJson().
+    void ticketLastMessageRoundTrip()
+    {
+        const Ticket t = Ticket::fromJson(
+            parse(R"({"id":"tkt_1","lastMessage":{"clientMessageId":"c1","content":"Hi"}})"));
+        QVERIFY(t.lastMessage().isValid());
+        const Ticket again = Ticket::fromJson(t.toJson());
+        QCOMPARE(again.lastMessage().clientMessageId(), QStringLiteral("c1"));
+        QCOMPARE(again.lastMessage().ticketId(), QStringLiteral("tkt_1"));
+        QCOMPARE(again, t);
+        QCOMPARE(Ticket::fromJson(again.toJson()), again);
+    }
+
     /// Every error kind has its own sentence for people; no error has none.
     void errorDisplayText()
     {
