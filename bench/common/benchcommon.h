@@ -64,7 +64,8 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs);
 
 // ---- devserver child process ----------------------------------------------------
 
-/// `cstar-devserver --port 0 --db :memory: …` as a child; reads its URL line.
+/// `cstar-devserver --port 0 --db :memory: --rate-limit 100000000 …` as a
+/// child; reads its URL line.
 class DevServerProcess
 {
 public:

@@ -24,13 +24,12 @@ using namespace CStar::Bench;
 namespace {
 
 const QString BenchName = QStringLiteral("devserver");
-const QStringList ServerArgs {QStringLiteral("--rate-limit"), QStringLiteral("100000000")};
 
 void fanout(const QString &devserver, int feeds, int messages, int run)
 {
     DevServerProcess server;
     QString error;
-    if (!server.start(devserver, ServerArgs, &error)) {
+    if (!server.start(devserver, {}, &error)) {
         emitNote(BenchName, error);
         return;
     }
@@ -101,7 +100,7 @@ void capacity(const QString &devserver, int maxStreams, int maxSeconds, int run)
 {
     DevServerProcess server;
     QString error;
-    if (!server.start(devserver, ServerArgs, &error)) {
+    if (!server.start(devserver, {}, &error)) {
         emitNote(BenchName, error);
         return;
     }

@@ -108,8 +108,7 @@ int main(int argc, char **argv)
     }
     DevServerProcess server;
     QString error;
-    if (!server.start(devserver, {QStringLiteral("--rate-limit"), QStringLiteral("100000000")},
-                      &error)) {
+    if (!server.start(devserver, {}, &error)) {
         std::fprintf(stderr, "cstar-bench-idle: %s\n", qPrintable(error));
         return 1;
     }

@@ -95,8 +95,7 @@ void runStreaming(const Config &cfg, int level, int run)
     const QString bench = QStringLiteral("latency");
     DevServerProcess server;
     QString error;
-    if (!server.start(cfg.devserver, {QStringLiteral("--rate-limit"), QStringLiteral("100000000")},
-                      &error)) {
+    if (!server.start(cfg.devserver, {}, &error)) {
         emitNote(bench, error);
         return;
     }
@@ -206,8 +205,7 @@ void runPolling(const Config &cfg, int run)
     const QString bench = QStringLiteral("latency");
     DevServerProcess server;
     QString error;
-    if (!server.start(cfg.devserver, {QStringLiteral("--rate-limit"), QStringLiteral("100000000")},
-                      &error)) {
+    if (!server.start(cfg.devserver, {}, &error)) {
         emitNote(bench, error);
         return;
     }

@@ -159,8 +159,7 @@ int main(int argc, char **argv)
 
     DevServerProcess server;
     QString error;
-    if (!server.start(devserver, {QStringLiteral("--rate-limit"), QStringLiteral("100000000")},
-                      &error)) {
+    if (!server.start(devserver, {}, &error)) {
         emitNote(BenchName, error);
         return 1;
     }
