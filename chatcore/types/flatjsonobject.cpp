@@ -2,7 +2,6 @@
 #include "flatjsonobject_p.h"
 
 #include "jsonfields_p.h"
-#include "message.h"
 
 #include <QtNumeric>
 
@@ -77,6 +76,7 @@ int utf8SequenceLength(const uchar *p, const uchar *end)
 bool FlatJsonObject::parse(QByteArrayView json)
 {
     m_members.clear();
+    m_sawNumber = false;
     const char *p = json.data();
     const char *const end = p + json.size();
     auto skipSpace = [&] {
@@ -260,7 +260,7 @@ const FlatJsonObject::Member *FlatJsonObject::find(QLatin1String key) const
     return nullptr;
 }
 
-QString FlatJsonObject::string(const Member &member)
+QString FlatJsonObject::decode(const Member &member)
 {
     if (member.type != Type::String)
         return QString();
@@ -313,40 +313,30 @@ QString FlatJsonObject::string(const Member &member)
     return out;
 }
 
-bool decodeFlatMessage(QByteArrayView json, Message *out)
+const FlatJsonObject::Member *FlatJsonObject::member(QLatin1String camel, QLatin1String snake) const
 {
-    FlatJsonObject o;
-    if (!o.parse(json))
-        return false;
-    // As Json::field(): the camelCase name first, then the snake_case alias.
-    auto member = [&o](QLatin1String camel, QLatin1String snake = {}) {
-        const FlatJsonObject::Member *m = o.find(camel);
-        return m || snake.size() == 0 ? m : o.find(snake);
-    };
-    bool numeric = false;
-    auto text = [&](QLatin1String camel, QLatin1String snake = {}) {
-        const FlatJsonObject::Member *m = member(camel, snake);
-        if (!m)
-            return QString();
-        numeric = numeric || m->type == FlatJsonObject::Type::Number;
-        return FlatJsonObject::string(*m);
-    };
-    Message m;
-    m.setId(text(QLatin1String("id")));
-    m.setTicketId(text(QLatin1String("ticketId"), QLatin1String("ticket_id")));
-    m.setContent(text(QLatin1String("content")));
-    m.setSenderRole(text(QLatin1String("sender")));
-    m.setSenderName(text(QLatin1String("senderName"), QLatin1String("sender_name")));
-    m.setClientMessageId(
-        text(QLatin1String("clientMessageId"), QLatin1String("client_message_id")));
-    m.setCreatedAt(isoDateTime(text(QLatin1String("createdAt"), QLatin1String("created_at"))));
-    if (numeric)
-        return false; // Json::string()/dateTime() convert numbers: leave it to them
-    const FlatJsonObject::Member *internal =
-        member(QLatin1String("isInternal"), QLatin1String("is_internal"));
-    m.setInternal(internal && internal->type == FlatJsonObject::Type::True);
-    *out = m;
-    return true;
+    const Member *m = find(camel);
+    return m || snake.size() == 0 ? m : find(snake);
+}
+
+QString FlatJsonObject::string(QLatin1String camel, QLatin1String snake) const
+{
+    const Member *m = member(camel, snake);
+    if (!m)
+        return QString();
+    m_sawNumber = m_sawNumber || m->type == Type::Number;
+    return decode(*m);
+}
+
+QDateTime FlatJsonObject::dateTime(QLatin1String camel, QLatin1String snake) const
+{
+    return isoDateTime(string(camel, snake));
+}
+
+bool FlatJsonObject::boolean(QLatin1String camel, QLatin1String snake) const
+{
+    const Member *m = member(camel, snake);
+    return m && m->type == Type::True;
 }
 
 } // namespace CStar::Json

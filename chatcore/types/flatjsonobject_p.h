@@ -4,6 +4,7 @@
 #include "cstarchat_core_export.h"
 
 #include <QByteArrayView>
+#include <QDateTime>
 #include <QLatin1String>
 #include <QString>
 #include <QVarLengthArray>
@@ -38,11 +39,23 @@ public:
     bool parse(QByteArrayView json);
     /// The member called `key`, or null.
     const Member *find(QLatin1String key) const;
-    /// A string member's value (escapes resolved); an empty string otherwise.
-    static QString string(const Member &member);
+
+    // Fields as Json::ObjectFields reads them from a QJsonObject (camelCase
+    // first, then the snake_case alias), so one field list serves both.
+    QString string(QLatin1String camel, QLatin1String snake = {}) const;
+    QDateTime dateTime(QLatin1String camel, QLatin1String snake = {}) const;
+    bool boolean(QLatin1String camel, QLatin1String snake = {}) const;
+    /// A string() or dateTime() field held a number: the QJsonObject path
+    /// converts those (Json::string()), so the caller must take it.
+    bool sawNumber() const { return m_sawNumber; }
 
 private:
+    const Member *member(QLatin1String camel, QLatin1String snake) const;
+    /// A string member's value (escapes resolved); an empty string otherwise.
+    static QString decode(const Member &member);
+
     QVarLengthArray<Member, 16> m_members;
+    mutable bool m_sawNumber = false;
 };
 
 /// Message::fromJson() of the flat object `json` without QJsonDocument; false
