@@ -346,15 +346,14 @@ Pane {
                     ToolTip.text: shownError.isError ? shownError.code + ": " + shownError.message : ""
                     ToolTip.visible: errorHover.hovered && ToolTip.text.length > 0
                     text: {
+                        if (!shownError.isError)
+                            return "";
                         // The kind's sentence in the user's language (the
                         // server's message is English, for developers).
-                        if (internal.startFailed)
-                            return qsTr("Could not start the conversation: %1")
-                                .arg(ChatFormat.errorText(internal.startError, ChatFormat.now));
-                        if (messagesModel.error.isError)
-                            return qsTr("Could not load this conversation: %1")
-                                .arg(ChatFormat.errorText(messagesModel.error, ChatFormat.now));
-                        return "";
+                        const reason = ChatFormat.errorText(shownError, ChatFormat.now);
+                        return internal.startFailed
+                                ? qsTr("Could not start the conversation: %1").arg(reason)
+                                : qsTr("Could not load this conversation: %1").arg(reason);
                     }
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.AlertMessage
