@@ -232,10 +232,19 @@ QJsonObject Ticket::toJson() const
                    {QLatin1String("messageCount"), d->messageCount},
                    {QLatin1String("createdAt"), Json::isoString(d->createdAt)},
                    {QLatin1String("updatedAt"), Json::isoString(d->updatedAt)}};
-    // The whole message: a last message known only by its clientMessageId
-    // (an echo) must survive a round trip (fuzz_types found it dropped).
-    if (d->lastMessage.isValid())
-        o.insert(QLatin1String("lastMessage"), d->lastMessage.toJson());
+    // Protocol §5's shape, plus the clientMessageId of a last message known
+    // only by it (an echo): without it, such a ticket drifted on a round
+    // trip (found by fuzz_types).
+    if (d->lastMessage.isValid()) {
+        const Message &m = d->lastMessage;
+        QJsonObject last {{QLatin1String("id"), m.id()},
+                          {QLatin1String("content"), m.content()},
+                          {QLatin1String("sender"), m.senderRole()},
+                          {QLatin1String("createdAt"), Json::isoString(m.createdAt())}};
+        if (!m.clientMessageId().isEmpty())
+            last.insert(QLatin1String("clientMessageId"), m.clientMessageId());
+        o.insert(QLatin1String("lastMessage"), last);
+    }
     return o;
 }
 
