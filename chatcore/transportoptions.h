@@ -23,6 +23,7 @@ public:
     int retryMaxDelayMs = 8000;
     int retryJitterMs = 200; ///< plus 0–200 ms
     int defaultRetryAfterS = 60; ///< 429 without Retry-After
+    int maxRetryAfterS = 120; ///< a longer Retry-After fails at once with RateLimit
     qint64 maxResponseBytes = 16 * 1024 * 1024; ///< a larger body is a Protocol error
 
     // §9 realtime

@@ -65,6 +65,8 @@ RealtimeChannel::~RealtimeChannel()
 {
     if (m_pollReply)
         m_pollReply->abort();
+    if (m_cursorReply)
+        m_cursorReply->abort();
 }
 
 void RealtimeChannel::setRealtime(bool realtime)
@@ -113,6 +115,8 @@ void RealtimeChannel::stop()
     m_stream->close();
     if (m_pollReply)
         m_pollReply->abort();
+    if (m_cursorReply)
+        m_cursorReply->abort();
     setState(ConnectionState::Disconnected);
 }
 
@@ -170,9 +174,71 @@ void RealtimeChannel::openStream()
 {
     adoptStreamCursor();
     withToken([this](const QString &token) {
-        QNetworkRequest request = m_http->makeRequest(m_http->url(Routes::events()), token);
-        m_stream->parser().setLastEventId(m_cursor);
-        m_stream->open(request);
+        // §9 "a cursor before anything can be missed": a stream without
+        // Last-Event-ID starts from whenever its first byte gets through,
+        // which a buffering proxy delays past events stored meanwhile.
+        if (m_cursor.isEmpty())
+            return takeCursor(token);
+        openStreamWith(token);
+    });
+}
+
+void RealtimeChannel::openStreamWith(const QString &token)
+{
+    QNetworkRequest request = m_http->makeRequest(m_http->url(Routes::events()), token);
+    m_stream->parser().setLastEventId(m_cursor);
+    m_stream->open(request);
+}
+
+void RealtimeChannel::takeCursor(const QString &token)
+{
+    if (m_cursorReply)
+        return;
+    // A poll without `after` answers at once: no items, nextCursor = latest id.
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    QNetworkRequest request = m_http->makeRequest(m_http->url(Routes::eventsPoll(), query), token);
+    request.setTransferTimeout(m_http->options().requestTimeoutMs);
+    m_cursorReply = m_http->network()->get(request);
+    m_cursorReply->setReadBufferSize(m_http->options().maxResponseBytes + 65536);
+    const int generation = m_generation;
+    connect(m_cursorReply, &QNetworkReply::finished, this, [this, generation, token] {
+        QNetworkReply *reply = m_cursorReply;
+        m_cursorReply = nullptr;
+        if (!reply)
+            return;
+        reply->deleteLater();
+        if (generation != m_generation || !m_active)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->bytesAvailable() <= m_http->options().maxResponseBytes
+            ? reply->readAll()
+            : QByteArray();
+        const QJsonObject envelope = QJsonDocument::fromJson(body).object();
+        if (status == 401) {
+            setState(ConnectionState::Reconnecting);
+            return Q_EMIT unauthorized(ChatError::fromHttp(
+                status, envelope, QString::fromLatin1(reply->rawHeader("X-Request-Id")), -1));
+        }
+        if (status == 0 || status >= 500) {
+            // Unreachable or failing: the stream would fail too; back off and retry.
+            qCInfo(lcTransport) << "taking a cursor failed: HTTP" << status << reply->errorString();
+            setState(ConnectionState::Reconnecting);
+            return scheduleReconnect();
+        }
+        const QJsonValue next = envelope.value(QLatin1String("nextCursor"));
+        qint64 number = 0;
+        const QString nextText = next.isString()                         ? next.toString()
+            : next.isDouble() && Json::toInt64(next.toDouble(), &number) ? QString::number(number)
+                                                                         : QString();
+        bool ok = false;
+        idValue(nextText, &ok);
+        if (status == 200 && ok && m_cursor.isEmpty())
+            m_cursor = nextText;
+        else if (m_cursor.isEmpty())
+            // A server without polling: the stream's own id-only block is all we get.
+            qCInfo(lcTransport) << "no cursor from the poll endpoint: HTTP" << status;
+        openStreamWith(token);
     });
 }
 

@@ -65,6 +65,8 @@ private:
     void setState(ConnectionState state);
     void withToken(std::function<void(const QString &)> next);
     void openStream();
+    void openStreamWith(const QString &token);
+    void takeCursor(const QString &token);
     void onStreamEnded(EventStream::End reason, const ChatError &error);
     void scheduleReconnect();
     void fallBackToPolling();
@@ -84,6 +86,7 @@ private:
     QTimer m_pollTimer;
     QTimer m_streamProbeTimer;
     QPointer<QNetworkReply> m_pollReply;
+    QPointer<QNetworkReply> m_cursorReply; // §9: the cursor taken before the first stream
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_cursor;
     // Poll answers list the typing leases active now (§8); each is delivered

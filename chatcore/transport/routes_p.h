@@ -9,9 +9,15 @@ namespace CStar::Routes {
 // Every path of the customer chat API in one place (protocol §1: the hosted
 // service does not document them publicly, so they must be easy to re-point).
 // All are relative to the chat root {base}/api/v1/chat/{teamSlug}.
+// Every variable path segment is percent-encoded here, and only here, so
+// neither a slug nor a hostile id can change the path (§1).
+inline QString segment(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
 inline QString chatRoot(const QString &teamSlug)
 {
-    return QStringLiteral("/api/v1/chat/") + teamSlug;
+    return QStringLiteral("/api/v1/chat/") + segment(teamSlug);
 }
 inline QString sessions()
 {
@@ -29,10 +35,9 @@ inline QString tickets()
 {
     return QStringLiteral("/tickets");
 }
-// Ids are opaque (§1): percent-encode so a hostile id cannot change the path.
 inline QString ticket(const QString &id)
 {
-    return tickets() + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(id));
+    return tickets() + QLatin1Char('/') + segment(id);
 }
 inline QString messages(const QString &ticketId)
 {

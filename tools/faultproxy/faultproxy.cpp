@@ -99,7 +99,9 @@ private:
     {
         if (m_done)
             return;
-        const QByteArray chunk = pipe.from->readAll();
+        QByteArray chunk = pipe.from->readAll();
+        if (m_proxy->m_options.holdBodies)
+            chunk = holdBodies(pipe, chunk);
         if (chunk.isEmpty())
             return;
         FaultStats &stats = m_proxy->m_stats;
@@ -131,8 +133,46 @@ private:
             item.split = true;
             break;
         }
+        const QString &first = m_proxy->m_options.delayFirst;
+        if (pipe.upstream && !first.isEmpty() && !m_proxy->m_delayedFirst
+            && chunk.contains(first.toUtf8())) {
+            m_proxy->m_delayedFirst = true;
+            ++stats.delays;
+            item.releaseAtMs = nowMs() + m_proxy->m_options.maxDelayMs;
+        }
         pipe.queue.push_back(std::move(item));
         pump(pipe);
+    }
+
+    /// What of `chunk` passes now in hold-bodies mode; the rest is held.
+    QByteArray holdBodies(const Pipe &pipe, const QByteArray &chunk)
+    {
+        if (pipe.upstream) {
+            // Requests are not pipelined: after an event-stream request, the
+            // next response on this connection is its answer.
+            if (chunk.contains("text/event-stream"))
+                m_streamRequested = true;
+            return chunk;
+        }
+        if (m_holding) {
+            m_held += chunk;
+            return {};
+        }
+        if (!m_streamRequested)
+            return chunk;
+        m_headers += chunk;
+        const qsizetype end = m_headers.indexOf("\r\n\r\n");
+        if (end < 0)
+            return {};
+        QByteArray pass = std::exchange(m_headers, {});
+        m_streamRequested = false;
+        if (!pass.left(end).toLower().contains("text/event-stream"))
+            return pass; // an error answer: not ours to hold
+        m_holding = true;
+        ++m_proxy->m_stats.heldStreams;
+        m_held = pass.mid(end + 4);
+        pass.truncate(end + 4);
+        return pass;
     }
 
     void pump(Pipe &pipe)
@@ -179,6 +219,8 @@ private:
             onReadyRead(pipe);
         if (m_done)
             return;
+        if (!pipe.upstream && !m_held.isEmpty()) // the end flushes a buffering proxy
+            pipe.queue.push_back(Item {std::exchange(m_held, {}), 0, false, false});
         pipe.sourceClosed = true;
         pump(pipe);
     }
@@ -231,6 +273,11 @@ private:
         return t;
     }();
     bool m_done = false;
+    // hold-bodies mode
+    QByteArray m_headers;
+    QByteArray m_held;
+    bool m_streamRequested = false;
+    bool m_holding = false;
 };
 
 FaultOptions FaultOptions::parse(const QString &spec, QString *error)
@@ -245,6 +292,12 @@ FaultOptions FaultOptions::parse(const QString &spec, QString *error)
             o.seed = value.toULongLong(&ok);
         } else if (key == "max-delay-ms"_L1) {
             o.maxDelayMs = value.toInt(&ok);
+        } else if (key == "delay-first"_L1) {
+            o.delayFirst = value;
+            ok = !value.isEmpty();
+        } else if (key == "hold-bodies"_L1) {
+            o.holdBodies = value != "0"_L1;
+            ok = true;
         } else {
             const double p = value.toDouble(&ok);
             ok = ok && p >= 0 && p <= 1;
@@ -271,7 +324,7 @@ FaultOptions FaultOptions::parse(const QString &spec, QString *error)
 
 QString FaultOptions::toString() const
 {
-    return u"seed=%1,drop=%2,truncate=%3,reset=%4,delay=%5,split=%6,max-delay-ms=%7,refuse=%8"_s
+    return u"seed=%1,drop=%2,truncate=%3,reset=%4,delay=%5,split=%6,max-delay-ms=%7,refuse=%8,hold-bodies=%9"_s
         .arg(seed)
         .arg(drop)
         .arg(truncate)
@@ -279,13 +332,14 @@ QString FaultOptions::toString() const
         .arg(delay)
         .arg(split)
         .arg(maxDelayMs)
-        .arg(refuse);
+        .arg(refuse)
+        .arg(holdBodies ? 1 : 0);
 }
 
 QString FaultStats::toString() const
 {
     return u"%1 connections, %2 chunks, %3 B up, %4 B down; faults: %5 drops, %6 truncations, "
-           "%7 resets, %8 delays, %9 splits, %10 refusals"_s.arg(connections)
+           "%7 resets, %8 delays, %9 splits, %10 refusals, %11 held streams"_s.arg(connections)
                .arg(chunks)
                .arg(bytesUp)
                .arg(bytesDown)
@@ -294,7 +348,8 @@ QString FaultStats::toString() const
                .arg(resets)
                .arg(delays)
                .arg(splits)
-               .arg(refusals);
+               .arg(refusals)
+               .arg(heldStreams);
 }
 
 FaultProxy::FaultProxy(QObject *parent) : QObject(parent)

@@ -23,8 +23,16 @@ struct FaultOptions
     double split = 0; ///< forward the chunk as 1-byte writes
     int maxDelayMs = 50;
     double refuse = 0; ///< per new connection: reset it at once
+    /// A buffering proxy (nginx with gzip on text/event-stream, a virus
+    /// scanner): the headers of an event-stream response pass, its body is
+    /// held until the upstream closes. Other responses pass untouched.
+    bool holdBodies = false;
+    /// Hold the first client → server chunk that contains this text for
+    /// max-delay-ms (what follows it on that connection waits too), e.g. to
+    /// let a later request overtake an earlier one on another connection.
+    QString delayFirst;
 
-    /// "drop=0.01,truncate=0.01,reset=0.01,delay=0.05,split=0.05,max-delay-ms=50,seed=7"
+    /// "drop=0.01,truncate=0.01,reset=0.01,delay=0.05,split=0.05,max-delay-ms=50,seed=7,hold-bodies=1"
     static FaultOptions parse(const QString &spec, QString *error = nullptr);
     QString toString() const;
 };
@@ -42,6 +50,7 @@ struct FaultStats
     quint64 delays = 0;
     quint64 splits = 0;
     quint64 refusals = 0;
+    quint64 heldStreams = 0; ///< event-stream responses whose body was held
 
     quint64 faults() const { return drops + truncations + resets + delays + splits + refusals; }
     QString toString() const;
@@ -92,6 +101,7 @@ private:
     QRandomGenerator m_random;
     FaultStats m_stats;
     bool m_enabled = true;
+    bool m_delayedFirst = false;
 };
 
 } // namespace CStar::Tools

@@ -45,8 +45,11 @@ int main(int argc, char **argv)
                                   QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption faults(
         QStringLiteral("faults"),
-        QStringLiteral("Comma-separated: drop=P,truncate=P,reset=P,delay=P,split=P,refuse=P,"
-                       "max-delay-ms=N,seed=N (P per chunk, 0..1)."),
+        QStringLiteral(
+            "Comma-separated: drop=P,truncate=P,reset=P,delay=P,split=P,refuse=P,"
+            "max-delay-ms=N,seed=N (P per chunk, 0..1); hold-bodies=1 holds event-stream "
+            "bodies (a buffering proxy); delay-first=TEXT holds the first request chunk "
+            "containing TEXT for max-delay-ms."),
         QStringLiteral("spec"));
     parser.addOptions({upstream, port, faults});
     parser.process(app);
