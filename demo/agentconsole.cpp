@@ -3,6 +3,7 @@
 
 #include "agentapi.h"
 #include "composer.h"
+#include "customerwindow.h"
 #include "messagedelegate.h"
 #include "ticket.h"
 #include "ticketdelegate.h"
@@ -168,6 +169,7 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
     connect(m_api, &AgentApi::requestFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     retranslate();
+    resize(CustomerWindow::firstRunSize(QSize(760, 620)));
     reloadTickets();
     m_api->startFeed();
 }
@@ -194,6 +196,10 @@ void AgentConsole::retranslate()
         m_priority->setItemText(i, Ticket::priorityDisplayName(priorities.at(i)));
     if (m_ticketId.isEmpty())
         m_title->setText(tr("Select a ticket"));
+    for (int row = 0; row < m_tickets->rowCount(); ++row)
+        nameItem(m_ticketView, m_tickets->item(row));
+    for (int row = 0; row < m_messages->rowCount(); ++row)
+        nameItem(m_messageView, m_messages->item(row));
 }
 
 void AgentConsole::changeEvent(QEvent *event)
@@ -201,6 +207,18 @@ void AgentConsole::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QMainWindow::changeEvent(event);
+}
+
+void AgentConsole::nameItem(QListView *view, QStandardItem *item)
+{
+    // The rows carry no display text (the delegates paint from roles): the
+    // delegate's own sentence is what a screen reader reads for the row.
+    QString text;
+    if (auto *tickets = qobject_cast<TicketDelegate *>(view->itemDelegate()))
+        text = tickets->accessibleText(item->index());
+    else if (auto *messages = qobject_cast<MessageDelegate *>(view->itemDelegate()))
+        text = messages->accessibleText(item->index());
+    item->setData(text, Qt::AccessibleTextRole);
 }
 
 void AgentConsole::reloadTickets()
@@ -226,6 +244,7 @@ void AgentConsole::reloadTickets()
                           UpdatedAtRole);
             item->setEditable(false);
             m_tickets->appendRow(item);
+            nameItem(m_ticketView, item);
             if (t.value(QLatin1String("id")).toString() == m_ticketId) {
                 m_updatingCombos = true;
                 m_status->setCurrentIndex(
@@ -313,6 +332,7 @@ void AgentConsole::appendMessage(const QJsonObject &m)
     item->setData(day, DayRole);
     item->setEditable(false);
     m_messages->appendRow(item);
+    nameItem(m_messageView, item);
     m_messageView->scrollToBottom();
 }
 
@@ -327,14 +347,21 @@ void AgentConsole::onEvent(const QString &type, const QJsonObject &data)
 
 void AgentConsole::sendReply(const QString &text)
 {
-    if (m_ticketId.isEmpty())
+    if (m_ticketId.isEmpty()) {
+        // The composer cleared itself; nothing typed is lost.
+        m_composer->setText(text);
+        statusBar()->showMessage(tr("Select a ticket to reply to."), 5000);
         return;
+    }
     m_typingSent = false;
     m_api->setTyping(m_ticketId, false, m_agentName->text());
     m_api->reply(m_ticketId, text, m_agentName->text(),
-                 [this](int status, const QJsonObject &body) {
-                     if (status == 201)
+                 [this, text](int status, const QJsonObject &body) {
+                     if (status == 201) {
                          appendMessage(body.value(QLatin1String("data")).toObject());
+                     } else if (m_composer->text().isEmpty()) {
+                         m_composer->setText(text); // requestFailed() says why
+                     }
                  });
 }
 

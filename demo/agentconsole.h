@@ -7,6 +7,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QStandardItem;
 class QStandardItemModel;
 
 namespace CStar {
@@ -43,6 +44,7 @@ private:
     void reloadTickets();
     void reloadMessages();
     void appendMessage(const QJsonObject &message);
+    void nameItem(QListView *view, QStandardItem *item);
     void onEvent(const QString &type, const QJsonObject &data);
     void sendReply(const QString &text);
     void onComposerText();

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -26,17 +27,16 @@
 namespace CStar::Demo {
 
 CustomerWindow::CustomerWindow(ChatClient *client, ChatState *state, AgentApi *agent,
-                               const DemoBackend *backend, QuickCustomerView *qmlView,
-                               QWidget *parent)
-    : QMainWindow(parent)
-    , m_client(client)
-    , m_state(state)
-    , m_agent(agent)
-    , m_backend(backend)
-    , m_qmlView(qmlView)
+                               const DemoBackend *backend, QQmlEngine *qmlEngine, QWidget *parent)
+    : QMainWindow(parent), m_client(client), m_state(state), m_agent(agent), m_backend(backend)
 {
     setObjectName(QStringLiteral("customerWindow"));
-    if (m_qmlView) {
+    if (qmlEngine) {
+        // Made in this window: a QQuickWidget moved into another top-level
+        // window replaces its offscreen window, and objects of the scene went
+        // with the old one (Qt 6.4: the ChatView's TicketsModel) — the list
+        // never loaded and realtime stayed off ("Offline").
+        m_qmlView = new QuickCustomerView(qmlEngine, client, state, this);
         setCentralWidget(m_qmlView);
         connect(m_qmlView, &QuickCustomerView::signInRequested, this, &CustomerWindow::signIn);
         connect(m_qmlView, &QuickCustomerView::agentMessageArrived, this, &CustomerWindow::notify);
@@ -94,7 +94,18 @@ CustomerWindow::CustomerWindow(ChatClient *client, ChatState *state, AgentApi *a
         m_tray->show();
     }
     retranslate();
-    restoreGeometry(QSettings().value(QStringLiteral("customerWindow/geometry")).toByteArray());
+    if (!restoreGeometry(
+            QSettings().value(QStringLiteral("customerWindow/geometry")).toByteArray()))
+        resize(firstRunSize(QSize(920, 620)));
+}
+
+QSize CustomerWindow::firstRunSize(const QSize &wanted)
+{
+    // A first run has no saved geometry, and the views' size hints are small
+    // (a QQuickWidget's is its root's implicit size): the list, the thread
+    // and the composer must all show, but on the screen there is.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    return screen ? wanted.boundedTo(screen->availableSize() * 0.9) : wanted;
 }
 
 CustomerWindow::~CustomerWindow()

@@ -7,6 +7,7 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QQmlEngine;
 class QSystemTrayIcon;
 
 namespace CStar {
@@ -29,8 +30,10 @@ class CustomerWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    /// With `qmlEngine`, the QML ChatView (made by that engine) instead of the
+    /// widget panel; qmlView()->chatView() is null if it did not load.
     CustomerWindow(ChatClient *client, ChatState *state, AgentApi *agent,
-                   const DemoBackend *backend, QuickCustomerView *qmlView = nullptr,
+                   const DemoBackend *backend, QQmlEngine *qmlEngine = nullptr,
                    QWidget *parent = nullptr);
     ~CustomerWindow() override;
 
@@ -41,6 +44,8 @@ public:
     /// The open conversation's model, whichever view shows it.
     MessagesModel *messagesModel() const;
     void openTicket(const QString &ticketId);
+    /// `wanted`, or less on a small screen: the size of windows without a saved geometry.
+    static QSize firstRunSize(const QSize &wanted);
 
 public Q_SLOTS:
     void signIn();

@@ -96,6 +96,11 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
         DevServer::Options serverOptions;
         serverOptions.team = options.team;
         serverOptions.databasePath = options.databasePath;
+        // Chosen keys (tests, scripts), else the devserver's well-known dev ones.
+        if (!agentKey.isEmpty())
+            serverOptions.agentKey = agentKey;
+        if (!chatSecret.isEmpty())
+            serverOptions.chatSecret = chatSecret;
         if (serverOptions.databasePath.isEmpty()) {
             const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
             QDir().mkpath(dir);
@@ -126,12 +131,9 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
             QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
         m_engine = std::make_unique<QQmlEngine>();
         QuickCustomerView::addImportPath(m_engine.get());
-        m_client = QuickCustomerView::createClient(m_engine.get(), options.team, error);
-        if (!m_client)
-            return false;
-    } else {
-        m_client = new ChatClient(options.team);
     }
+    // Made in C++ like any app's client; the QML view takes it as it is.
+    m_client = new ChatClient(options.team);
     m_client->setBaseUrl(m_serverUrl);
     m_client->setRealtime(!options.polling);
     // A child of the client, so it goes with it (LeakSanitizer found it ownerless).
@@ -146,19 +148,17 @@ bool DemoApp::start(const DemoOptions &options, QString *error)
         m_agentApi = new AgentApi(m_serverUrl, options.team, agentKey, this);
         m_agent = std::make_unique<AgentConsole>(m_agentApi);
     }
-    QuickCustomerView *qmlView = nullptr;
+    m_customer = std::make_unique<CustomerWindow>(m_client, m_state, m_agentApi, m_backend.get(),
+                                                  m_engine.get());
     if (options.qml) {
-        qmlView = new QuickCustomerView(m_engine.get(), m_client, m_state);
-        if (!qmlView->chatView()) {
-            *error = qmlView->loadError();
-            delete qmlView;
+        if (!m_customer->qmlView()->chatView()) {
+            *error = m_customer->qmlView()->loadError();
+            m_customer.reset();
             return false;
         }
         // qsTr() in QML follows the engine, not QEvent::LanguageChange.
         connect(this, &DemoApp::languageChanged, m_engine.get(), &QQmlEngine::retranslate);
     }
-    m_customer =
-        std::make_unique<CustomerWindow>(m_client, m_state, m_agentApi, m_backend.get(), qmlView);
     connect(m_customer.get(), &CustomerWindow::languageRequested, this, &DemoApp::setLanguage);
     return true;
 }

@@ -27,7 +27,7 @@ struct DemoOptions
 {
     QUrl server; ///< empty: start the embedded devserver
     QString team = QStringLiteral("acme");
-    QString agentKey; ///< for the agent console (embedded: the server's key)
+    QString agentKey; ///< for the agent console (embedded: the key the server accepts)
     QString chatSecret; ///< for "your backend" (embedded: the server's secret)
     QString databasePath; ///< embedded server database; empty = user data dir
     QString storageDirectory; ///< ChatState storage; empty = user data dir

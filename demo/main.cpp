@@ -10,6 +10,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 using namespace CStar::Demo;
 
@@ -30,6 +31,22 @@ QString languageArgument(const QStringList &arguments)
     return QString();
 }
 
+/// --help or --version: text on the terminal, no window, so no display
+/// needed (QApplication aborts without one).
+bool wantsTextOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QLatin1String a(argv[i]);
+        if (a == QLatin1String("--"))
+            break;
+        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("-?")
+            || a == QLatin1String("--help-all") || a == QLatin1String("--version")
+            || a == QLatin1String("-v"))
+            return true;
+    }
+    return false;
+}
+
 /// The context of the demo's command-line texts.
 class Main
 {
@@ -40,7 +57,10 @@ class Main
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = wantsTextOnly(argc, argv)
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QApplication::setOrganizationName(QStringLiteral("cStar"));
     QApplication::setApplicationName(QStringLiteral("cstar-chat-demo"));
     QApplication::setApplicationVersion(QStringLiteral(CSTARCHAT_VERSION_STRING));
@@ -67,12 +87,13 @@ int main(int argc, char **argv)
                                   QStringLiteral("SLUG"), QStringLiteral("acme"));
     const QCommandLineOption agentKey(
         QStringLiteral("agent-key"),
-        Main::tr("Secret agent key for the agent console (with --server)."), QStringLiteral("KEY"));
+        Main::tr("Secret agent key for the agent console (without --server: the key the "
+                 "embedded server accepts)."),
+        QStringLiteral("KEY"));
     const QCommandLineOption chatSecret(
         QStringLiteral("chat-secret"),
-        Main::tr(
-            "The team's chat secret, held by the demo's \"your backend\" to sign customers (with "
-            "--server)."),
+        Main::tr("The team's chat secret, held by the demo's \"your backend\" to sign customers "
+                 "(without --server: the embedded server's secret)."),
         QStringLiteral("SECRET"));
     const QCommandLineOption database(
         QStringLiteral("db"),

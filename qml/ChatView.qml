@@ -134,10 +134,18 @@ Pane {
             return qsTr("%1 — %2").arg(ticketTitle).arg(ChatFormat.statusText(status));
         }
         function submit(text) {
+            if (!internal.creatingTicket && internal.currentTicketId.length === 0) {
+                // Nothing open: what a customer types first starts a
+                // conversation (the composer is there, so that is what they
+                // expect of it).
+                root.startNewConversation();
+                composer.forceEditorFocus();
+            }
             if (!internal.creatingTicket) {
-                if (internal.currentTicketId.length === 0)
+                if (messagesModel.send(text).length === 0) {
+                    composer.text = text; // not taken (the model's error says why): keep it
                     return;
-                messagesModel.send(text);
+                }
                 delete internal.drafts[internal.currentTicketId];
                 messageList.scrollToEnd();
                 return;
@@ -287,6 +295,7 @@ Pane {
                         visible: root.compact
                         text: root.LayoutMirroring.enabled ? qsTr("Back →") : qsTr("← Back")
                         Accessible.name: qsTr("Back to conversations")
+                        Accessible.onPressAction: root.showTicketList()
                         onClicked: root.showTicketList()
                     }
                     Label {
@@ -311,6 +320,10 @@ Pane {
                     maximumLength: 200
                     placeholderText: qsTr("Subject (optional)")
                     Accessible.name: qsTr("Subject")
+                    // On to the message with Tab or Enter (not to the empty list).
+                    KeyNavigation.tab: composer.editor
+                    Keys.onReturnPressed: composer.forceEditorFocus()
+                    Keys.onEnterPressed: composer.forceEditorFocus()
                 }
 
                 MessageList {
@@ -378,8 +391,8 @@ Pane {
                     Layout.leftMargin: 8
                     Layout.rightMargin: 8
                     Layout.bottomMargin: 8
-                    enabled: !internal.sending && (internal.creatingTicket
-                                                   || internal.currentTicketId.length > 0)
+                    // Also with nothing open: sending starts a conversation.
+                    enabled: !internal.sending
                     typingNotifier: internal.creatingTicket ? null : typingNotifier
                     onSendRequested: function (text) {
                         internal.submit(text);

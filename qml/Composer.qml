@@ -162,6 +162,8 @@ Item {
                 focusPolicy: Qt.StrongFocus
                 onClicked: root.send()
                 Accessible.name: qsTr("Send message")
+                // A screen reader's "press" (Qt 6.4 does not click for it).
+                Accessible.onPressAction: root.send()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Send (Enter)")
                 ToolTip.delay: 600

@@ -300,6 +300,7 @@ Item {
                 text: qsTr("Retry")
                 font: root.smallFont
                 Accessible.name: qsTr("Retry sending")
+                Accessible.onPressAction: root.retryRequested(root.index)
                 onClicked: root.retryRequested(root.index)
             }
             Button {
@@ -310,6 +311,7 @@ Item {
                 text: qsTr("Discard")
                 font: root.smallFont
                 Accessible.name: qsTr("Discard this message")
+                Accessible.onPressAction: root.discardRequested(root.index)
                 onClicked: root.discardRequested(root.index)
             }
         }

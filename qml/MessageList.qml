@@ -294,6 +294,7 @@ Item {
         text: qsTr("New messages ↓")
         highlighted: true
         Accessible.name: qsTr("Jump to new messages")
+        Accessible.onPressAction: root.scrollToEnd()
         onClicked: root.scrollToEnd()
     }
 

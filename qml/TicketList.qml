@@ -72,6 +72,8 @@ Pane {
                 ToolTip.text: qsTr("New conversation (Ctrl+N)")
                 ToolTip.delay: 600
                 onClicked: root.newConversationRequested()
+                // A screen reader's "press" (Qt 6.4 does not click for it).
+                Accessible.onPressAction: root.newConversationRequested()
             }
         }
 
@@ -97,6 +99,8 @@ Pane {
                     // not text for the customer (as in the widget ChatPanel).
                     ToolTip.text: root.tickets ? root.tickets.error.hint : ""
                     ToolTip.visible: signInHover.hovered && ToolTip.text.length > 0
+                    // What a screen reader adds to the text: for the customer.
+                    Accessible.description: qsTr("You are chatting as a guest. Signing in shows the conversations you started elsewhere.")
 
                     HoverHandler {
                         id: signInHover
@@ -107,6 +111,7 @@ Pane {
                     text: qsTr("Sign in")
                     focusPolicy: Qt.StrongFocus
                     Accessible.name: qsTr("Sign in to see all conversations")
+                    Accessible.onPressAction: root.signInRequested()
                     onClicked: root.signInRequested()
                 }
             }

@@ -119,6 +119,7 @@ public:
     ChatError startError; // why the last new conversation failed
     int prependAnchor = -1; // distance from the bottom to keep while history is prepended
     bool stickToBottom = true;
+    Qt::FocusPolicy messageFocusPolicy = Qt::StrongFocus;
 
     explicit ChatPanelPrivate(ChatPanel *q, ChatClient *client, ChatState *state);
     void buildListPage();
@@ -126,6 +127,7 @@ public:
     void connectModels();
     void retranslate();
     void applyMode();
+    void updateFocusChain();
     void updateSignIn();
     void updateTyping();
     void updateThreadHeader();
@@ -236,6 +238,8 @@ void ChatPanelPrivate::buildThreadPage()
     subjectEdit->setObjectName(QStringLiteral("subjectEdit"));
     subjectEdit->setMaxLength(200);
     subjectEdit->hide();
+    // Subject, then Enter: on to the message, as Tab does.
+    QObject::connect(subjectEdit, &QLineEdit::returnPressed, q, [this] { composer->setFocus(); });
 
     messageView = new QListView;
     messageView->setObjectName(QStringLiteral("messageList"));
@@ -412,6 +416,14 @@ void ChatPanelPrivate::applyMode()
     listPage->setVisible(!compact || !threadOpen);
     threadPage->setVisible(!compact || threadOpen);
     backButton->setVisible(compact);
+    updateFocusChain();
+}
+
+void ChatPanelPrivate::updateFocusChain()
+{
+    // A new conversation has no messages to read: Tab goes from the subject
+    // straight to the message box.
+    messageView->setFocusPolicy(creatingTicket ? Qt::NoFocus : messageFocusPolicy);
 }
 
 void ChatPanelPrivate::updateSignIn()
@@ -424,6 +436,10 @@ void ChatPanelPrivate::updateSignIn()
         // customer's way, in the tooltip.
         signInLabel->setText(ChatPanel::tr("Sign in to see all your conversations."));
         signInLabel->setToolTip(e.hint());
+        // Screen readers would read that tooltip as the description.
+        signInLabel->setAccessibleDescription(
+            ChatPanel::tr("You are chatting as a guest. Signing in shows the conversations "
+                          "you started elsewhere."));
     }
     emptyLabel->setVisible(!needsIdentify && tickets->rowCount() == 0 && !tickets->isLoading());
 }
@@ -477,6 +493,9 @@ void ChatPanelPrivate::updatePlaceholder()
         text = ChatPanel::tr("No messages yet.");
     placeholder->setText(text);
     placeholder->setVisible(!text.isEmpty());
+    // A label on the viewport is no item of the list: screen readers hear it
+    // as the list's description.
+    messageView->setAccessibleDescription(text);
     placeholder->setGeometry(messageView->viewport()->rect().adjusted(16, 16, -16, -16));
 }
 
@@ -558,10 +577,17 @@ void ChatPanelPrivate::onMessagesInserted(const QModelIndex &, int first, int la
 
 void ChatPanelPrivate::submit(const QString &text)
 {
+    if (!creatingTicket && currentTicketId.isEmpty()) {
+        // Nothing open: what a customer types first starts a conversation
+        // (the composer is there, so this is what they expect of it).
+        q->startNewConversation();
+        composer->setFocus();
+    }
     if (!creatingTicket) {
-        if (currentTicketId.isEmpty())
+        if (messages->send(text).isEmpty()) {
+            composer->setText(text); // not taken (the model's error says why): keep it
             return;
-        messages->send(text);
+        }
         typing->messageSent();
         drafts.remove(currentTicketId);
         scrollToBottom();
@@ -574,6 +600,7 @@ void ChatPanelPrivate::submit(const QString &text)
     Job<Ticket> *job = tickets->create(subject, text);
     if (!job) {
         composer->setEnabled(true);
+        composer->setText(text);
         return;
     }
     job->then(
@@ -656,6 +683,7 @@ ChatPanel::ChatPanel(ChatClient *client, QWidget *parent, ChatState *state)
     setTabOrder(d->newButton, d->subjectEdit);
     setTabOrder(d->subjectEdit, d->messageView);
     setTabOrder(d->messageView, d->composer->editor());
+    d->messageFocusPolicy = d->messageView->focusPolicy();
     d->retranslate();
     d->applyMode();
     d->tickets->refresh();
@@ -747,6 +775,7 @@ void ChatPanel::showTicketList()
     d->saveDraft();
     d->typing->focusLost();
     d->creatingTicket = false;
+    d->updateFocusChain();
     if (d->mode == Mode::Compact) {
         d->listPage->show();
         d->threadPage->hide();
