@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "chatclient.h"
 #include "chatclient_p.h"
+#include "chatjob_p.h"
 #include "flatjsonobject_p.h"
+#include "scriptapi.h"
 
 #include "logging_p.h"
 #include "routes_p.h"
@@ -127,7 +129,7 @@ void ChatClientPrivate::send(RestRequest request, ChatJob *job)
         },
         [guard](const ChatError &error) {
             if (guard)
-                guard->fail(error);
+                Internal::JobAccess::fail(guard, error);
         });
 }
 
@@ -359,15 +361,18 @@ Job<Customer> *ChatClientPrivate::identifyText(const QByteArray &customerJson,
             return !out.token.isEmpty();
         },
         q);
+    // The job handed out owns the request (abandoning it abandons the
+    // request); the answer reaches it only while it is alive.
+    auto customerOut = std::make_shared<Customer>();
     auto *outer = new Job<Customer>(
-        [inner](const QJsonObject &, int, Customer &out) {
-            out = inner->result().customer;
+        [customerOut](const QJsonObject &, int, Customer &out) {
+            out = *customerOut;
             return true;
         },
         q);
-    QObject::connect(inner, &ChatJob::finished, q, [this, inner, outer] {
+    Internal::JobAccess::adopt(outer, inner, [this, inner, outer, customerOut] {
         if (!inner->isSuccess()) {
-            outer->fail(inner->error());
+            Internal::JobAccess::fail(outer, inner->error());
             return;
         }
         setSession(inner->result().token, ChatClient::SessionKind::Identified,
@@ -377,7 +382,8 @@ Job<Customer> *ChatClientPrivate::identifyText(const QByteArray &customerJson,
         // tickets this client never saw.
         realtime->restart();
         Q_EMIT q->resyncRequired();
-        outer->complete(QJsonObject(), 200);
+        *customerOut = inner->result().customer;
+        Internal::JobAccess::complete(outer, QJsonObject(), 200);
     });
     RestRequest request =
         postRequest(Routes::identify(),
@@ -498,16 +504,6 @@ Job<Customer> *ChatClient::identify(const QByteArray &customerJson, const QStrin
     return d->identifyText(customerJson, signature);
 }
 
-Job<Customer> *ChatClient::identify(const QJsonObject &customer, const QString &signature)
-{
-    return d->identifyText(compact(customer), signature);
-}
-
-Job<Customer> *ChatClient::identify(const QVariantMap &customer, const QString &signature)
-{
-    return identify(QJsonObject::fromVariantMap(customer), signature);
-}
-
 VoidJob *ChatClient::logout()
 {
     auto *job = new VoidJob(this);
@@ -521,18 +517,19 @@ VoidJob *ChatClient::logout()
         Q_EMIT resyncRequired();
     };
     if (oldToken.isEmpty()) {
-        job->complete(QJsonObject(), 204);
+        Internal::JobAccess::succeed(job);
         return job;
     }
+    // The returned job owns the request: abandoning it abandons the request.
     auto *request = new VoidJob(this);
-    connect(request, &ChatJob::finished, this, [request, job, clearLocal] {
+    Internal::JobAccess::adopt(job, request, [request, job, clearLocal] {
         // The local session goes whatever the server said: a logout must
         // not leave the customer signed in on this machine.
         clearLocal();
         if (request->isSuccess() || request->error().kind() == ChatError::Kind::Authentication)
-            job->complete(QJsonObject(), 204);
+            Internal::JobAccess::succeed(job);
         else
-            job->fail(request->error());
+            Internal::JobAccess::fail(job, request->error());
     });
     RestRequest r;
     r.method = QByteArrayLiteral("DELETE");
@@ -606,7 +603,7 @@ VoidJob *ChatClient::sendTyping(const QString &ticketId, bool isTyping)
     if (redundant) {
         if (!isTyping)
             sent.lastState = false;
-        job->complete(QJsonObject(), 204);
+        Internal::JobAccess::succeed(job);
         return job;
     }
     sent.lastState = isTyping;
@@ -618,14 +615,39 @@ VoidJob *ChatClient::sendTyping(const QString &ticketId, bool isTyping)
     return job;
 }
 
-void ChatClient::disconnect()
+void ChatClient::disconnectFromServer()
 {
     for (const ChatClientPrivate::Subscriber &s : std::as_const(d->subscribers))
         QObject::disconnect(s.contextConnection);
     d->subscribers.clear();
     d->realtime->stop();
     d->http->abortAll(ChatError(ChatError::Kind::Network, QStringLiteral("client_disconnected"),
-                                QStringLiteral("disconnect() was called")));
+                                QStringLiteral("The client was disconnected")));
+}
+
+// ---- ScriptApi ------------------------------------------------------------------
+
+namespace {
+ScriptApi *installedScriptApi = nullptr;
+} // namespace
+
+ScriptApi::~ScriptApi() = default;
+
+void ScriptApi::install(ScriptApi *api)
+{
+    installedScriptApi = api;
+}
+
+ScriptApi *ScriptApi::installed()
+{
+    return installedScriptApi;
+}
+
+QVariant ChatClient::scriptMember(int member) const
+{
+    ScriptApi *api = ScriptApi::installed();
+    // The members act on the client; constness is only the getter's.
+    return api ? api->member(const_cast<ChatClient *>(this), ScriptApi::Member(member)) : QVariant();
 }
 
 QString ChatClient::lastEventId() const

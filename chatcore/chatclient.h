@@ -40,6 +40,19 @@ class CSTARCHAT_CORE_EXPORT ChatClient : public QObject
     Q_PROPERTY(CStar::Customer customer READ customer NOTIFY customerChanged)
     Q_PROPERTY(
         CStar::Connection::State connectionState READ connectionState NOTIFY connectionStateChanged)
+    // QML: the JS SDK's members (chat.tickets.create(), chat.identify(), …),
+    // supplied by the CStar.Chat module through ScriptApi (scriptapi.h) so
+    // that a client made in C++ has them too. Invalid in plain C++.
+    Q_PROPERTY(QVariant tickets READ scriptTickets CONSTANT)
+    Q_PROPERTY(QVariant messages READ scriptMessages CONSTANT)
+    Q_PROPERTY(QVariant identify READ scriptIdentify CONSTANT)
+    Q_PROPERTY(QVariant logout READ scriptLogout CONSTANT)
+    Q_PROPERTY(QVariant onMessage READ scriptOnMessage CONSTANT)
+    Q_PROPERTY(QVariant onTyping READ scriptOnTyping CONSTANT)
+    Q_PROPERTY(QVariant onTicket READ scriptOnTicket CONSTANT)
+    Q_PROPERTY(QVariant sendTyping READ scriptSendTyping CONSTANT)
+    Q_PROPERTY(QVariant disconnect READ scriptDisconnect CONSTANT)
+
 
 public:
     enum class SessionKind { None, Anonymous, Identified };
@@ -77,13 +90,13 @@ public:
     /// Identifies a known customer (protocol §4). `customerJson` is the exact
     /// JSON text your backend signed with HMAC-SHA256 and the chat secret;
     /// the library never sees the secret. An anonymous session's tickets
-    /// move to the customer.
+    /// move to the customer. There is deliberately no QJsonObject form:
+    /// re-serialising changes key order and number formatting, and the
+    /// server checks the signature over these bytes. The returned job owns
+    /// its request: abandon() cancels the identify.
     Job<Customer> *identify(const QByteArray &customerJson, const QString &signature);
-    /// Serialises `customer` compactly (QJsonDocument sorts keys). Only safe
-    /// when your signer serialised the same way; prefer the QByteArray form.
-    Job<Customer> *identify(const QJsonObject &customer, const QString &signature);
-    Job<Customer> *identify(const QVariantMap &customer, const QString &signature);
-    /// Revokes the session; the next call starts a new anonymous one.
+    /// Revokes the session; the next call starts a new anonymous one. The
+    /// returned job owns its request: abandon() cancels the logout.
     VoidJob *logout();
 
     TicketsApi tickets();
@@ -110,8 +123,9 @@ public:
     /// Ends everything: realtime stops, every subscription is cancelled and
     /// requests in flight fail with Network/client_disconnected. The session
     /// is kept; later calls work again.
-    Q_INVOKABLE void disconnect();
-    using QObject::disconnect;
+    /// (QML: `chat.disconnect()`; named like QAbstractSocket::disconnectFromHost()
+    /// so that it does not hide QObject::disconnect().)
+    void disconnectFromServer();
 
     /// The last stored event id seen (the resume cursor); persist it to
     /// resume after an app restart without gaps.
@@ -150,6 +164,17 @@ Q_SIGNALS:
     void rawEventReceived(const QString &type, const QString &id, const QByteArray &data);
 
 private:
+    QVariant scriptMember(int member) const;
+    QVariant scriptTickets() const { return scriptMember(0); }
+    QVariant scriptMessages() const { return scriptMember(1); }
+    QVariant scriptIdentify() const { return scriptMember(2); }
+    QVariant scriptLogout() const { return scriptMember(3); }
+    QVariant scriptOnMessage() const { return scriptMember(4); }
+    QVariant scriptOnTyping() const { return scriptMember(5); }
+    QVariant scriptOnTicket() const { return scriptMember(6); }
+    QVariant scriptSendTyping() const { return scriptMember(7); }
+    QVariant scriptDisconnect() const { return scriptMember(8); }
+
     friend class TicketsApi;
     friend class MessagesApi;
     friend class Subscription;

@@ -13,7 +13,7 @@ class CSTARCHAT_CORE_EXPORT Connection
     Q_GADGET
 public:
     enum class State {
-        Disconnected, ///< no realtime: nothing subscribed, or disconnect() was called
+        Disconnected, ///< no realtime: nothing subscribed, or disconnectFromServer() was called
         Connecting, ///< opening the event stream
         Streaming, ///< live over server-sent events
         Polling, ///< polling every pollingInterval (realtime off, or the stream is unusable)

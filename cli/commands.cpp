@@ -259,7 +259,7 @@ void CommandRunner::shutdown(int exitCode)
     m_stopping = true;
     m_subscriptions.clear();
     // Stopping the transport also adopts a fresh stream's initial cursor.
-    m_client->disconnect();
+    m_client->disconnectFromServer();
     saveCursor();
     m_stopping = false;
     finish(exitCode);

@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
 
@@ -40,28 +39,7 @@ void QuickCustomerView::addImportPath(QQmlEngine *engine)
             return;
         }
     }
-    // Otherwise on the engine's own paths, or createClient() says it is missing.
-}
-
-ChatClient *QuickCustomerView::createClient(QQmlEngine *engine, const QString &team, QString *error)
-{
-    QQmlComponent component(engine);
-    component.setData("import CStar.Chat\nChatClient {}\n", QUrl());
-    if (component.isError()) {
-        if (error)
-            *error = describe(component.errors());
-        return nullptr;
-    }
-    QObject *object = component.createWithInitialProperties({{QStringLiteral("teamSlug"), team}});
-    auto *client = qobject_cast<ChatClient *>(object);
-    if (!client) {
-        delete object;
-        if (error)
-            *error = describe(component.errors());
-        return nullptr;
-    }
-    QQmlEngine::setObjectOwnership(client, QQmlEngine::CppOwnership);
-    return client;
+    // Otherwise on the engine's own paths, or loadError() says it is missing.
 }
 
 QuickCustomerView::QuickCustomerView(QQmlEngine *engine, ChatClient *client, ChatState *state,

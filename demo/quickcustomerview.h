@@ -14,8 +14,7 @@ class MessagesModel;
 namespace CStar::Demo {
 
 /// The QML ChatView (import CStar.Chat) hosted in the customer window, for
-/// --qml. ChatView wants the QML ChatClient (the Core client plus the calls
-/// QML needs), so createClient() makes it through the same engine.
+/// --qml, with the app's own ChatClient made in C++.
 class QuickCustomerView : public QQuickWidget
 {
     Q_OBJECT
@@ -23,9 +22,6 @@ public:
     /// Adds where CStar.Chat lives (installed next to the binary, or the
     /// build tree's) to `engine`'s import paths.
     static void addImportPath(QQmlEngine *engine);
-    /// A `ChatClient { teamSlug: team }` of the CStar.Chat module, owned by
-    /// the caller; null with `error` when it cannot be made.
-    static ChatClient *createClient(QQmlEngine *engine, const QString &team, QString *error);
 
     QuickCustomerView(QQmlEngine *engine, ChatClient *client, ChatState *state,
                       QWidget *parent = nullptr);

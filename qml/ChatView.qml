@@ -124,9 +124,9 @@ Pane {
             const ticketId = internal.currentTicketId;
             if (root.client && !internal.asked[ticketId]) {
                 internal.asked[ticketId] = true;
-                root.client.getTicket(ticketId).then(function (ticket) {
+                root.client.tickets.get(ticketId).then(function (ticket) {
                     if (ticket.id === internal.currentTicketId && ticketsModel.rowOf(ticket.id) < 0)
-                        internal.headerTitle = internal.title(ticket.title, ticket.statusName);
+                        internal.headerTitle = internal.title(ticket.title, ticket.status);
                 }, function () {}); // load errors show in the thread itself
             }
         }

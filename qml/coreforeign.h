@@ -15,6 +15,7 @@
 #include "deliverystate.h"
 #include "message.h"
 #include "messagesmodel.h"
+#include "qmlchatclient.h"
 #include "ticket.h"
 #include "ticketsmodel.h"
 #include "typingevent.h"
@@ -36,23 +37,26 @@ struct AbstractItemModelForeign
     QML_ANONYMOUS
 };
 
-/// The C++ client as a property type (models' `client`). QML creates the
-/// subclass QmlChatClient, registered as `ChatClient`.
+/// The C++ client itself. Its JS SDK members (chat.tickets, chat.identify()…)
+/// come from ChatClientQml through Core's ScriptApi hook, not an extension
+/// object: Qt gives extension objects only to objects QML creates, and a
+/// client made in C++ must have them too.
 struct ChatClientForeign
 {
     Q_GADGET
     QML_FOREIGN(CStar::ChatClient)
-    QML_ANONYMOUS
+    QML_NAMED_ELEMENT(ChatClient)
 };
 
-/// Returned by every server call: finished/succeeded/failed, isFinished,
-/// isSuccess, error, result. Deletes itself after finished().
+/// Returned by the models' calls (ChatState, TicketsModel):
+/// finished/succeeded/failed, isFinished, isSuccess, error, result. Deletes
+/// itself after finished(). ChatClient's own calls return Promises.
 struct ChatJobForeign
 {
     Q_GADGET
     QML_FOREIGN(CStar::ChatJob)
     QML_NAMED_ELEMENT(ChatJob)
-    QML_UNCREATABLE("Jobs are returned by ChatClient, ChatState and TicketsModel calls.")
+    QML_UNCREATABLE("Jobs are returned by ChatState and TicketsModel calls.")
 };
 
 struct ChatStateForeign

@@ -1,66 +1,119 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "chatclient.h"
 #include "qmlchatjob.h"
 
 #include <QJSValue>
+#include <QObject>
+#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 namespace CStar {
 
-/// ChatClient as QML creates it: the Core client plus the calls of the JS
-/// SDK's `chat.tickets.*`/`chat.messages.*` as invokables. Each returns a job
-/// (`job.then(onSuccess, onError)`, or its succeeded/failed signals):
-///
-///     ChatClient { id: chat; teamSlug: "acme" }
-///     chat.createTicket("Help with my account").then(t => console.log(t.id),
-///                                                      e => console.log(e.kind, e.hint))
-class QmlChatClient : public CStar::ChatClient
+class ChatClient;
+class ChatClientQml;
+
+/// `chat.tickets`: create({title, message?, priority?}), list({status?,
+/// limit?, cursor?}) → {data, hasMore, nextCursor}, get(id). Each returns a Promise.
+class TicketsQmlApi : public QObject
 {
     Q_OBJECT
-    QML_NAMED_ELEMENT(ChatClient)
+    QML_ANONYMOUS
 public:
-    explicit QmlChatClient(QObject *parent = nullptr);
-    ~QmlChatClient() override;
+    explicit TicketsQmlApi(ChatClientQml *api);
 
-    // Hidden on purpose (QML wants the QString/QmlChatJob forms below).
-    using ChatClient::identify;
+    Q_INVOKABLE QJSValue create(const QJSValue &params);
+    /// Identified sessions only: anonymous ones reject with a ChatClientAuthError.
+    Q_INVOKABLE QJSValue list(const QJSValue &params = QJSValue());
+    Q_INVOKABLE QJSValue get(const QString &ticketId);
 
-    Q_INVOKABLE CStar::QmlChatJob *createTicket(const QString &title,
-                                                const QString &message = QString(),
-                                                const QString &priority = QString());
-    /// Identified sessions only; anonymous ones fail with ChatError.AuthRequired.
-    Q_INVOKABLE CStar::QmlChatJob *listTickets(const QString &status = QString(), int limit = 20,
-                                               const QString &cursor = QString());
-    Q_INVOKABLE CStar::QmlChatJob *getTicket(const QString &ticketId);
-    Q_INVOKABLE CStar::QmlChatJob *listMessages(const QString &ticketId, int limit = 50,
-                                                const QString &before = QString(),
-                                                const QString &after = QString());
-    Q_INVOKABLE CStar::QmlChatJob *sendMessage(const QString &ticketId, const QString &content);
-    /// `customerJsonText` is the exact text your backend signed (protocol §4).
-    Q_INVOKABLE CStar::QmlChatJob *identify(const QString &customerJsonText,
-                                            const QString &signature);
-    Q_INVOKABLE CStar::QmlChatJob *logout();
-    Q_INVOKABLE CStar::QmlChatJob *sendTyping(const QString &ticketId, bool isTyping);
+private:
+    ChatClientQml *m_api;
+};
 
-    /// `const off = chat.onMessage(ticketId, function (message) {…}); off()` —
-    /// as in the JS SDK. An empty ticketId means every ticket. The
-    /// subscription also ends when the client is destroyed.
+/// `chat.messages`: list(ticketId, {limit?, before?, after?}) → {data, hasMore,
+/// nextCursor}, send(ticketId, content). Each returns a Promise.
+class MessagesQmlApi : public QObject
+{
+    Q_OBJECT
+    QML_ANONYMOUS
+public:
+    explicit MessagesQmlApi(ChatClientQml *api);
+
+    Q_INVOKABLE QJSValue list(const QString &ticketId, const QJSValue &params = QJSValue());
+    Q_INVOKABLE QJSValue send(const QString &ticketId, const QString &content);
+
+private:
+    ChatClientQml *m_api;
+};
+
+/// One subscription made from QML; its teardown function calls cancel().
+class QmlSubscription : public QObject
+{
+    Q_OBJECT
+    QML_ANONYMOUS
+public:
+    using QObject::QObject;
+    Q_INVOKABLE void cancel();
+};
+
+/// The QML face of one CStar::ChatClient (a child of it, made when QML
+/// first reads one of the client's script members through Core's
+/// ScriptApi), so a client made in C++ has it too. The JS SDK's shape, one
+/// way to do each thing, every call a Promise:
+///
+///     ChatClient { id: chat; teamSlug: "acme" }
+///     chat.tickets.create({ title: "Help" }).then(t => chat.messages.send(t.id, "Hi"))
+///                                       .catch(e => console.log(e.name, e.hint))
+class ChatClientQml : public QObject
+{
+    Q_OBJECT
+    QML_ANONYMOUS
+    Q_PROPERTY(CStar::TicketsQmlApi *tickets READ tickets CONSTANT)
+    Q_PROPERTY(CStar::MessagesQmlApi *messages READ messages CONSTANT)
+public:
+    explicit ChatClientQml(ChatClient *client);
+    ~ChatClientQml() override;
+
+    /// The one of `client`, made on first use.
+    static ChatClientQml *of(ChatClient *client);
+    /// The value of ChatClient's script property `member` (ScriptApi::Member).
+    QVariant member(int member);
+
+    TicketsQmlApi *tickets() const { return m_tickets; }
+    MessagesQmlApi *messages() const { return m_messages; }
+
+    /// `customer`: a string is sent byte for byte; an object is serialised
+    /// by the engine's JSON.stringify (insertion order), exactly what a JS
+    /// backend signed with `createHmac(…).update(JSON.stringify(customer))`.
+    Q_INVOKABLE QJSValue identify(const QJSValue &customer, const QString &signature);
+    Q_INVOKABLE QJSValue logout();
+    /// `const off = chat.onMessage(ticketId, msg => …); off()`. An empty
+    /// ticketId means every ticket; the client's end also ends it.
     Q_INVOKABLE QJSValue onMessage(const QString &ticketId, const QJSValue &callback);
     Q_INVOKABLE QJSValue onTyping(const QString &ticketId, const QJSValue &callback);
     /// ticket.created / ticket.updated.
     Q_INVOKABLE QJSValue onTicket(const QString &ticketId, const QJSValue &callback);
-    /// What the functions returned by onMessage()/onTyping()/onTicket() call.
-    Q_INVOKABLE void unsubscribe(double subscriptionId);
-    Q_INVOKABLE bool isSubscribed(double subscriptionId) const;
+    Q_INVOKABLE QJSValue sendTyping(const QString &ticketId, bool isTyping);
+    /// ChatClient::disconnectFromServer().
+    Q_INVOKABLE void disconnect();
+
+    // For the sub-APIs.
+    ChatClient *client() const { return m_client; }
+    QJSEngine *engine() const;
+    QJSValue promise(ChatJob *job);
+    QJSValue rejected(const ChatError &error);
 
 private:
-    QmlChatJob *wrap(ChatJob *job);
-    QJSValue offFunction(quint64 subscriptionId);
-    void call(const QJSValue &callback, const QVariant &argument);
+    template<typename Value>
+    void call(const QJSValue &callback, const Value &value);
 
-    QJSValue m_offFactory;
+    ChatClient *m_client;
+    TicketsQmlApi *m_tickets;
+    MessagesQmlApi *m_messages;
+    QmlJobBridge m_bridge;
+    QPointer<QJSEngine> m_membersEngine;
+    QJSValue m_members;
 };
 
 } // namespace CStar

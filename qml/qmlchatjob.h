@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "chatjob.h"
+#include "chaterror.h"
 
 #include <QJSValue>
-#include <QList>
 #include <QPointer>
-#include <QtQml/qqmlregistration.h>
 
 QT_BEGIN_NAMESPACE
 class QJSEngine;
@@ -14,44 +12,45 @@ QT_END_NAMESPACE
 
 namespace CStar {
 
-/// The job QML's ChatClient returns: a ChatJob that follows one Core job and
-/// finishes with its outcome, plus then() for JavaScript. Page results (lists)
-/// become `{data: [...], hasMore, nextCursor}`. Like every job it emits
-/// finished() exactly once, after the calling function returned, then deletes
-/// itself; it is owned by the client (C++ ownership), never by the JS heap.
-class QmlChatJob : public CStar::ChatJob
+class ChatJob;
+
+/// Turns Core jobs into JavaScript Promises of one engine, and Core values
+/// into the plain objects the JS SDK's callbacks see: wire strings
+/// (`sender: "agent"`, `status: "open"`) under both the camelCase and the
+/// snake_case names (`senderName`/`sender_name`, `createdAt`/`created_at`…).
+/// The JavaScript it needs is evaluated once, when first used.
+class QmlJobBridge
 {
-    Q_OBJECT
-    QML_ANONYMOUS
 public:
-    QmlChatJob(ChatJob *inner, QJSEngine *engine, QObject *parent);
-    ~QmlChatJob() override;
+    QmlJobBridge() = default;
 
-    QVariant resultVariant() const override { return m_result; }
+    /// A real Promise of `engine` (then/catch/finally, adopting returned
+    /// promises) that settles when `job` finishes: resolved with its result
+    /// as a plain object, rejected with toJsError(). `context` ends the
+    /// wait when destroyed (the promise then never settles).
+    QJSValue promise(QJSEngine *engine, ChatJob *job, QObject *context);
+    /// A Promise already rejected with `error` (a call that cannot start).
+    QJSValue rejected(QJSEngine *engine, const ChatError &error);
 
-    /// `job.then(function (result) {…}, function (error) {…})`: one of the two
-    /// is called when the job finishes; returns the job for chaining. A
-    /// failure nobody handles (no onError, no `failed` connection) is logged
-    /// as a warning with its code, message and request id, never swallowed.
-    Q_INVOKABLE CStar::QmlChatJob *then(const QJSValue &onSuccess,
-                                        const QJSValue &onError = QJSValue());
-
-protected:
-    bool readEnvelope(const QJsonObject &envelope, int httpStatus) override;
+    /// `{name, kind, code, message, hint, param, requestId, httpStatus,
+    /// retryAfter, displayText}` as an Error object; name is
+    /// "ChatClientAuthError" for Authentication and AuthRequired, else
+    /// "ChatClientError"; hint falls back to ChatError::defaultHint().
+    QJSValue toJsError(QJSEngine *engine, const ChatError &error);
+    /// Ticket, Message, Customer, TypingEvent, TicketPage or MessagePage as a
+    /// plain object (pages as `{data, hasMore, nextCursor}`); undefined otherwise.
+    QJSValue toJs(QJSEngine *engine, const QVariant &value);
+    /// ChatClient's function members (identify, logout, onMessage, onTyping,
+    /// onTicket, sendTyping, disconnect) calling `api`'s invokables.
+    QJSValue members(QJSEngine *engine, QObject *api);
+    /// `function () { target.cancel() }`, callable any number of times.
+    QJSValue teardown(QJSEngine *engine, QObject *target);
 
 private:
-    void follow();
-    void deliver();
+    QJSValue runtime(QJSEngine *engine);
 
-    struct Callbacks
-    {
-        QJSValue onSuccess;
-        QJSValue onError;
-    };
-    QPointer<ChatJob> m_inner;
     QPointer<QJSEngine> m_engine;
-    QVariant m_result;
-    QList<Callbacks> m_callbacks;
+    QJSValue m_runtime;
 };
 
 } // namespace CStar

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chatstate.h"
 #include "chatstate_p.h"
+#include "chatjob_p.h"
 
 #include "localstorage_p.h"
 #include "logging_p.h"
@@ -155,7 +156,7 @@ ChatJob *ChatStatePrivate::failedJob(const QString &message)
 {
     auto *job = new VoidJob(q);
     const ChatError error(ChatError::Kind::Validation, QStringLiteral("no_client"), message);
-    job->fail(error);
+    Internal::JobAccess::fail(job, error);
     setError(error);
     return job;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "httptransport_p.h"
 
-#include "chatjob.h"
+#include "chatjob_p.h"
 #include "logging_p.h"
 #include "routes_p.h"
 
@@ -44,7 +44,7 @@ public:
 
     void attempt()
     {
-        if (!m_job || m_job->isAbandoned())
+        if (!m_job || Internal::JobAccess::isAbandoned(m_job))
             return abort();
         ++m_attempts;
         m_timedOut = false;
@@ -80,7 +80,7 @@ public:
     void failAll(const ChatError &reason)
     {
         if (m_job)
-            m_job->fail(reason);
+            Internal::JobAccess::fail(m_job, reason);
         abort();
     }
 
@@ -105,7 +105,7 @@ private:
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
         reply->deleteLater();
-        if (!m_job || m_job->isAbandoned())
+        if (!m_job || Internal::JobAccess::isAbandoned(m_job))
             return abort();
 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -176,14 +176,14 @@ private:
 
     void complete(const QJsonObject &envelope, int status)
     {
-        m_job->complete(envelope, status);
+        Internal::JobAccess::complete(m_job, envelope, status);
         deleteLater();
     }
 
     void finish(const ChatError &error)
     {
         qCInfo(lcTransport) << m_request.method << m_request.path << "failed:" << error.code();
-        m_job->fail(error);
+        Internal::JobAccess::fail(m_job, error);
         deleteLater();
     }
 

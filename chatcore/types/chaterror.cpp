@@ -118,6 +118,42 @@ QString ChatError::displayText() const
     return text ? QCoreApplication::translate("CStar::ChatError", text) : QString();
 }
 
+QString ChatError::defaultHint(Kind kind)
+{
+    using K = Kind;
+    switch (kind) {
+    case K::None:
+        return {};
+    case K::Validation:
+        return QStringLiteral("Check the parameter named in param against the protocol's limits.");
+    case K::Authentication:
+        return QStringLiteral("The session was rejected: call identify() again, or make a new "
+                              "call to start an anonymous session.");
+    case K::AuthRequired:
+        return QStringLiteral("Call identify(customer, signature) first: this needs an identified "
+                              "customer, not an anonymous session.");
+    case K::Permission:
+        return QStringLiteral("These credentials may not do this.");
+    case K::NotFound:
+        return QStringLiteral("Check the id: it does not exist or belongs to another customer.");
+    case K::Conflict:
+        return QStringLiteral(
+            "The same idempotency key came with a different body; use a new key.");
+    case K::RateLimit:
+        return QStringLiteral("Wait retryAfter seconds before calling again.");
+    case K::Server:
+        return QStringLiteral(
+            "The server failed; retry later and report the requestId if it persists.");
+    case K::Network:
+        return QStringLiteral("Check the connection and baseUrl; the call can be retried.");
+    case K::Timeout:
+        return QStringLiteral("The server did not answer in time; the call can be retried.");
+    case K::Protocol:
+        return QStringLiteral("The server's answer does not follow the protocol; check baseUrl.");
+    }
+    return {};
+}
+
 QString ChatError::toString() const
 {
     if (!isError())

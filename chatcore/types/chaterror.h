@@ -70,6 +70,10 @@ public:
     /// server's text, written for developers and in English: keep it for
     /// logs and tooltips.
     QString displayText() const;
+    /// What a developer should do about an error of this kind, for when the
+    /// server sent no hint (English, like message(); the QML API's
+    /// rejections carry it as `hint`). Empty for None.
+    static QString defaultHint(Kind kind);
     /// "kind code: message (hint)" for logs and CLIs; never contains credentials.
     QString toString() const;
 

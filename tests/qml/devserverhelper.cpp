@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "devserverhelper.h"
 
+#include "chatclient.h"
+
 #include <QDir>
+#include <QJSEngine>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 
 namespace CStar::Testing {
 
@@ -101,6 +106,40 @@ QString DevServerHelper::newStorageDirectory()
 QString DevServerHelper::sign(const QString &customerJsonText) const
 {
     return DevServerProcess::hmacHex(m_server->chatSecret(), customerJsonText.toUtf8());
+}
+
+QString DevServerHelper::nodeSign(const QString &objectLiteral) const
+{
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty())
+        return {};
+    // The literal and the secret travel in the environment: no quoting.
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CSTAR_CUSTOMER_LITERAL"), objectLiteral);
+    env.insert(QStringLiteral("CSTAR_CHAT_SECRET"), m_server->chatSecret());
+    process.setProcessEnvironment(env);
+    process.start(
+        node,
+        {QStringLiteral("-e"),
+         QStringLiteral("const crypto = require('crypto');"
+                        "const customer = eval('(' + process.env.CSTAR_CUSTOMER_LITERAL + ')');"
+                        "process.stdout.write(crypto.createHmac('sha256', "
+                        "process.env.CSTAR_CHAT_SECRET)"
+                        ".update(JSON.stringify(customer)).digest('hex'));")});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0) {
+        qWarning("node failed: %s", process.readAllStandardError().constData());
+        return {};
+    }
+    return QString::fromLatin1(process.readAllStandardOutput()).trimmed();
+}
+
+ChatClient *DevServerHelper::createCppClient()
+{
+    auto *client = new ChatClient(m_server->team(), this);
+    client->setBaseUrl(m_server->baseUrl());
+    QJSEngine::setObjectOwnership(client, QJSEngine::CppOwnership);
+    return client;
 }
 
 } // namespace CStar::Testing

@@ -11,6 +11,10 @@
 
 #include <memory>
 
+namespace CStar {
+class ChatClient;
+}
+
 namespace CStar::Testing {
 
 /// The agent side of a QML test, as the context property `devServer`: the
@@ -54,6 +58,14 @@ public:
     Q_INVOKABLE QString newStorageDirectory();
     /// hex(HMAC-SHA256(chat secret, text)): what the app's backend computes.
     Q_INVOKABLE QString sign(const QString &customerJsonText) const;
+    /// What a Node.js backend computes for the JavaScript object literal
+    /// `objectLiteral`: `crypto.createHmac('sha256', secret)
+    /// .update(JSON.stringify(customer)).digest('hex')`, run by `node`.
+    /// Empty when node is not installed (the test then skips).
+    Q_INVOKABLE QString nodeSign(const QString &objectLiteral) const;
+    /// A CStar::ChatClient made in C++ (`new ChatClient(team)`), as an app
+    /// would, pointed at this server; owned by this helper.
+    Q_INVOKABLE CStar::ChatClient *createCppClient();
 
 private:
     std::unique_ptr<DevServerProcess> m_server;

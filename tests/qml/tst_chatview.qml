@@ -57,11 +57,11 @@ TestCase {
         SignalSpy {}
     }
 
-    function settle(job) {
+    function settle(promise) {
         const outcome = {
             "done": false
         };
-        job.then(function (value) {
+        promise.then(function (value) {
             outcome.done = true;
             outcome.ok = true;
             outcome.value = value;
@@ -70,7 +70,7 @@ TestCase {
             outcome.ok = false;
             outcome.value = error;
         });
-        tryVerify(() => outcome.done, 10000, "the job finished");
+        tryVerify(() => outcome.done, 10000, "the promise settled");
         verify(outcome.ok, outcome.ok ? "" : outcome.value.message);
         return outcome.value;
     }
@@ -112,7 +112,7 @@ TestCase {
 
     function test_showsConversation() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Printer jammed", "It's stuck on page 2."));
+        const ticket = settle(chat.tickets.create({ title: "Printer jammed", message: "It's stuck on page 2." }));
         compare(devServer.agentPostMessage(ticket.id, "Did you try **turning it off** first?").status,
                 201);
         const view = createView(chat);
@@ -140,7 +140,7 @@ TestCase {
 
     function test_ownChatStateWhenNoneIsGiven() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Plain view", "Hello"));
+        const ticket = settle(chat.tickets.create({ title: "Plain view", message: "Hello" }));
         const view = createTemporaryObject(plainViewComponent, testCase, {
                                                "client": chat
                                            });
@@ -151,7 +151,7 @@ TestCase {
 
     function test_agentMessageArrived() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Notify me", "Hello"));
+        const ticket = settle(chat.tickets.create({ title: "Notify me", message: "Hello" }));
         const view = createView(chat);
         waitForThread(view, ticket.id, 1);
         const spy = createTemporaryObject(signalSpy, testCase, {
@@ -167,7 +167,7 @@ TestCase {
 
     function test_connectionBanner() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Offline", "Hello"));
+        const ticket = settle(chat.tickets.create({ title: "Offline", message: "Hello" }));
         const view = createView(chat);
         waitForThread(view, ticket.id, 1);
         const banner = findChild(view, "connectionBanner");
@@ -198,7 +198,7 @@ TestCase {
 
     function test_agentHtmlIsShownNotInterpreted() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Safety"));
+        const ticket = settle(chat.tickets.create({ title: "Safety" }));
         compare(devServer.agentPostMessage(ticket.id,
                                            "<img src=\"https://tracker.example/p.png\"> <b>bold?</b> ![x](https://tracker.example/i.png)").status, 201);
         const view = createView(chat);
@@ -212,7 +212,7 @@ TestCase {
 
     function test_enterSendsShiftEnterBreaksLine() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Keyboard", "First"));
+        const ticket = settle(chat.tickets.create({ title: "Keyboard", message: "First" }));
         const view = createView(chat);
         waitForThread(view, ticket.id, 1);
 
@@ -247,7 +247,7 @@ TestCase {
 
     function test_typingIndicator() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Typing", "Anyone?"));
+        const ticket = settle(chat.tickets.create({ title: "Typing", message: "Anyone?" }));
         const view = createView(chat);
         waitForThread(view, ticket.id, 1);
         const indicator = findChild(view, "typingIndicator");
@@ -260,8 +260,8 @@ TestCase {
 
     function test_draftsPerTicket() {
         const chat = identifiedClient();
-        const first = settle(chat.createTicket("First", "One"));
-        const second = settle(chat.createTicket("Second", "Two"));
+        const first = settle(chat.tickets.create({ title: "First", message: "One" }));
+        const second = settle(chat.tickets.create({ title: "Second", message: "Two" }));
         const view = createView(chat);
         tryCompare(view, "currentTicketId", second.id, 10000); // newest first
         view.composer.text = "draft for the second";
@@ -311,7 +311,7 @@ TestCase {
 
     function test_failedMessageRetryAndDiscard() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Flaky", "Hello"));
+        const ticket = settle(chat.tickets.create({ title: "Flaky", message: "Hello" }));
         const view = createView(chat);
         waitForThread(view, ticket.id, 1);
 
@@ -383,7 +383,7 @@ TestCase {
         compare(spy.count, 1);
 
         // A ticket of the anonymous session opens, with its title from the server.
-        const ticket = settle(chat.createTicket("Anonymous question", "Hi"));
+        const ticket = settle(chat.tickets.create({ title: "Anonymous question", message: "Hi" }));
         view.openTicket(ticket.id);
         tryCompare(findChild(view, "threadTitle"), "text", "Anonymous question — New", 10000);
         tryCompare(view.messagesModel, "count", 1, 10000);
@@ -396,7 +396,7 @@ TestCase {
 
     function test_historyLoadsWithoutJumpAndPill() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Long thread", "Message 1"));
+        const ticket = settle(chat.tickets.create({ title: "Long thread", message: "Message 1" }));
         // Three lines each: a page of ten is taller than the view.
         for (let i = 2; i <= 30; ++i)
             compare(devServer.agentPostMessage(ticket.id, "Message " + i + "\n\nMore text").status,
@@ -443,8 +443,8 @@ TestCase {
 
     function test_keyboardOpensTickets() {
         const chat = identifiedClient();
-        const first = settle(chat.createTicket("First", "One"));
-        const second = settle(chat.createTicket("Second", "Two"));
+        const first = settle(chat.tickets.create({ title: "First", message: "One" }));
+        const second = settle(chat.tickets.create({ title: "Second", message: "Two" }));
         const view = createView(chat);
         tryCompare(view, "currentTicketId", second.id, 10000);
         const list = view.ticketList.view;
@@ -464,7 +464,7 @@ TestCase {
 
     function test_rightToLeftMirrorsOwnBubbles() {
         const chat = identifiedClient();
-        const ticket = settle(chat.createTicket("Mirror", "Mine"));
+        const ticket = settle(chat.tickets.create({ title: "Mirror", message: "Mine" }));
         compare(devServer.agentPostMessage(ticket.id, "Theirs").status, 201);
         const view = createView(chat);
         waitForThread(view, ticket.id, 2);

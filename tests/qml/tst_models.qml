@@ -39,11 +39,11 @@ TestCase {
         TypingNotifier {}
     }
 
-    function settle(job) {
+    function settle(promise) {
         const outcome = {
             "done": false
         };
-        job.then(function (value) {
+        promise.then(function (value) {
             outcome.done = true;
             outcome.ok = true;
             outcome.value = value;
@@ -52,7 +52,7 @@ TestCase {
             outcome.ok = false;
             outcome.value = error;
         });
-        tryVerify(() => outcome.done, 10000, "the job finished");
+        tryVerify(() => outcome.done, 10000, "the promise settled");
         verify(outcome.ok, outcome.ok ? "" : outcome.value.message);
         return outcome.value;
     }
@@ -78,8 +78,8 @@ TestCase {
 
     function test_messagesModelSubscribesAndTearsDown() {
         const chat = createTemporaryObject(clientComponent, testCase);
-        const first = settle(chat.createTicket("First ticket", "Question one"));
-        const second = settle(chat.createTicket("Second ticket", "Question two"));
+        const first = settle(chat.tickets.create({ title: "First ticket", message: "Question one" }));
+        const second = settle(chat.tickets.create({ title: "Second ticket", message: "Question two" }));
 
         // Declarative: both properties set at creation, nothing called.
         const model = createTemporaryObject(messagesComponent, testCase, {
@@ -131,7 +131,7 @@ TestCase {
 
     function test_historyPagesBack() {
         const chat = createTemporaryObject(clientComponent, testCase);
-        const ticket = settle(chat.createTicket("Long thread", "Message 1"));
+        const ticket = settle(chat.tickets.create({ title: "Long thread", message: "Message 1" }));
         for (let i = 2; i <= 12; ++i)
             compare(devServer.agentPostMessage(ticket.id, "Message " + i).status, 201);
         const model = createTemporaryObject(messagesComponent, testCase, {
@@ -159,7 +159,7 @@ TestCase {
                                                   "client": chat
                                               });
         // Anonymous sessions cannot list: the error says so, with a hint.
-        settle(chat.createTicket("Opens an anonymous session"));
+        settle(chat.tickets.create({ title: "Opens an anonymous session" }));
         tickets.refresh();
         tryCompare(tickets.error, "kind", ChatError.AuthRequired, 10000);
         verify(tickets.error.hint.length > 0);
@@ -178,7 +178,7 @@ TestCase {
 
     function test_typingNotifier() {
         const chat = createTemporaryObject(clientComponent, testCase);
-        const ticket = settle(chat.createTicket("Typing"));
+        const ticket = settle(chat.tickets.create({ title: "Typing" }));
         const notifier = createTemporaryObject(notifierComponent, testCase, {
                                                    "client": chat,
                                                    "ticketId": ticket.id
