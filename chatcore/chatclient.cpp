@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaMethod>
 #include <QUuid>
 
 namespace CStar {
@@ -82,6 +83,13 @@ RestRequest getRequest(const QString &path, const QUrlQuery &query = {})
     return r;
 }
 
+ChatError invalidTokenError()
+{
+    return ChatError(ChatError::Kind::Protocol, QStringLiteral("invalid_token"),
+                     QStringLiteral("The server issued a session token that is not a valid token "
+                                    "(only token68 characters, at most 4 KiB); session refused"));
+}
+
 ChatClient::SessionKind kindFromString(const QString &kind)
 {
     return kind == QLatin1String("identified") ? ChatClient::SessionKind::Identified
@@ -117,6 +125,7 @@ ChatClientPrivate::ChatClientPrivate(ChatClient *q)
 
 void ChatClientPrivate::send(RestRequest request, ChatJob *job)
 {
+    resume();
     if (!request.needsSession) {
         http->execute(std::move(request), token, job);
         return;
@@ -167,7 +176,12 @@ void ChatClientPrivate::createAnonymousSession()
         creatingSession = false;
         auto waiters = std::move(sessionWaiters);
         sessionWaiters.clear();
-        if (job->isSuccess() && token.isEmpty()) {
+        ChatError error = job->error();
+        if (job->isSuccess() && !Internal::HttpTransport::isValidToken(job->result().token)) {
+            // A hostile server: CR/LF would inject headers into every later request.
+            qCWarning(lcClient) << "refusing a session token that is not token68 or too long";
+            error = invalidTokenError();
+        } else if (job->isSuccess() && token.isEmpty()) {
             qCInfo(lcClient) << "anonymous session created";
             setSession(job->result().token, kindFromString(job->result().kind),
                        job->result().customer);
@@ -176,7 +190,7 @@ void ChatClientPrivate::createAnonymousSession()
             if (!token.isEmpty())
                 ready(token);
             else
-                failed(job->error());
+                failed(error);
         }
     });
     RestRequest request = postRequest(Routes::sessions(), QJsonObject());
@@ -184,9 +198,15 @@ void ChatClientPrivate::createAnonymousSession()
     http->execute(std::move(request), QString(), job);
 }
 
-void ChatClientPrivate::setSession(const QString &newToken, ChatClient::SessionKind kind,
-                                   const Customer &newCustomer)
+void ChatClientPrivate::setSession(QString newToken, ChatClient::SessionKind kind,
+                                   Customer newCustomer)
 {
+    if (!newToken.isEmpty() && !Internal::HttpTransport::isValidToken(newToken)) {
+        qCWarning(lcClient) << "refusing a session token that is not token68 or too long";
+        newToken.clear();
+        kind = ChatClient::SessionKind::None;
+        newCustomer = Customer();
+    }
     const bool tokenChanged = newToken != token;
     const bool kindChanged = kind != sessionKind;
     const bool customerChanged = newCustomer != customer;
@@ -226,6 +246,7 @@ quint64 ChatClientPrivate::addSubscriber(Subscriber subscriber)
                              [this, id] { removeSubscriber(id); });
     }
     subscribers.insert(id, std::move(subscriber));
+    resume();
     updateRealtime();
     return id;
 }
@@ -242,11 +263,89 @@ void ChatClientPrivate::removeSubscriber(quint64 id)
 
 void ChatClientPrivate::updateRealtime()
 {
-    // The stream opens with the first subscription and closes with the last.
-    if (subscribers.isEmpty())
+    // The stream opens with the first subscription (or connected event
+    // signal) and closes with the last.
+    if (suspended || (subscribers.isEmpty() && !eventSignalsConnected()))
         realtime->stop();
     else
         realtime->start();
+}
+
+bool ChatClientPrivate::eventSignalsConnected() const
+{
+    static const QMetaMethod signalMethods[] = {
+        QMetaMethod::fromSignal(&ChatClient::messageReceived),
+        QMetaMethod::fromSignal(&ChatClient::typingChanged),
+        QMetaMethod::fromSignal(&ChatClient::ticketUpdated),
+    };
+    for (const QMetaMethod &m : signalMethods) {
+        if (q->isSignalConnected(m))
+            return true;
+    }
+    return false;
+}
+
+void ChatClientPrivate::resume()
+{
+    if (!suspended)
+        return;
+    suspended = false;
+    updateRealtime();
+    if (!realtime->isActive())
+        return;
+    // Views attached during the disconnect fetch what they missed; the
+    // stream replays from the kept cursor (§8), so nothing comes twice.
+    QMetaObject::invokeMethod(q, &ChatClient::resyncRequired, Qt::QueuedConnection);
+}
+
+void ChatClientPrivate::queueTyping(const QString &ticketId, bool isTyping, VoidJob *job)
+{
+    TypingQueue &queue = typingQueues[ticketId];
+    if (!queue.inFlight)
+        return postTyping(ticketId, isTyping, {job});
+    if (isTyping == queue.inFlightState) {
+        // The POST in flight already says the latest state: drop the queued one.
+        queue.inFlightJobs += queue.queuedJobs;
+        queue.inFlightJobs.append(job);
+        queue.queuedJobs.clear();
+        queue.queued.reset();
+        return;
+    }
+    queue.queued = isTyping;
+    queue.queuedJobs.append(job);
+}
+
+void ChatClientPrivate::postTyping(const QString &ticketId, bool isTyping,
+                                   QList<QPointer<VoidJob>> jobs)
+{
+    TypingQueue &queue = typingQueues[ticketId];
+    queue.inFlight = true;
+    queue.inFlightState = isTyping;
+    queue.inFlightJobs = std::move(jobs);
+    auto *request = new VoidJob(q);
+    QObject::connect(request, &ChatJob::finished, q, [this, ticketId, request] {
+        const auto it = typingQueues.find(ticketId);
+        if (it == typingQueues.end())
+            return;
+        const QList<QPointer<VoidJob>> done = std::exchange(it->inFlightJobs, {});
+        it->inFlight = false;
+        std::optional<bool> next = std::exchange(it->queued, std::nullopt);
+        QList<QPointer<VoidJob>> waiting = std::exchange(it->queuedJobs, {});
+        if (next)
+            postTyping(ticketId, *next, std::move(waiting));
+        else
+            typingQueues.erase(it);
+        for (const QPointer<VoidJob> &job : done) {
+            if (!job)
+                continue;
+            if (request->isSuccess())
+                Internal::JobAccess::complete(job, QJsonObject(), 204);
+            else
+                Internal::JobAccess::fail(job, request->error());
+        }
+    });
+    send(postRequest(Routes::typing(ticketId), QJsonObject {{QLatin1String("isTyping"), isTyping}}),
+         request);
 }
 
 template<typename Callback, typename Value>
@@ -358,7 +457,7 @@ Job<Customer> *ChatClientPrivate::identifyText(const QByteArray &customerJson,
             const QJsonObject data = dataObject(envelope);
             out.token = data.value(QLatin1String("token")).toString();
             out.customer = Customer::fromJson(data.value(QLatin1String("customer")).toObject());
-            return !out.token.isEmpty();
+            return Internal::HttpTransport::isValidToken(out.token); // never a header injection
         },
         q);
     // The job handed out owns the request (abandoning it abandons the
@@ -414,6 +513,7 @@ ChatClient::~ChatClient()
 {
     // No state-change signals from a client being destroyed, and no
     // context object (often our own child) reaching into freed state.
+    d->suspended = true; // connectNotify/disconnectNotify: nothing to start
     d->realtime->disconnect(this);
     d->realtime->stop();
     for (const ChatClientPrivate::Subscriber &s : std::as_const(d->subscribers))
@@ -609,20 +709,47 @@ VoidJob *ChatClient::sendTyping(const QString &ticketId, bool isTyping)
     sent.lastState = isTyping;
     if (isTyping)
         sent.lastTrueMs = now;
-    d->send(
-        postRequest(Routes::typing(ticketId), QJsonObject {{QLatin1String("isTyping"), isTyping}}),
-        job);
+    d->queueTyping(ticketId, isTyping, job);
     return job;
 }
 
 void ChatClient::disconnectFromServer()
 {
-    for (const ChatClientPrivate::Subscriber &s : std::as_const(d->subscribers))
-        QObject::disconnect(s.contextConnection);
-    d->subscribers.clear();
+    // Subscriptions stay registered (models keep theirs); realtime stays
+    // off until the next call or subscription (ChatClientPrivate::resume()).
+    d->suspended = true;
     d->realtime->stop();
     d->http->abortAll(ChatError(ChatError::Kind::Network, QStringLiteral("client_disconnected"),
                                 QStringLiteral("The client was disconnected")));
+}
+
+void ChatClient::connectNotify(const QMetaMethod &signal)
+{
+    QObject::connectNotify(signal);
+    if (signal == QMetaMethod::fromSignal(&ChatClient::messageReceived)
+        || signal == QMetaMethod::fromSignal(&ChatClient::typingChanged)
+        || signal == QMetaMethod::fromSignal(&ChatClient::ticketUpdated)) {
+        // Connecting is enough to receive. Possibly called from another
+        // thread: re-evaluate in ours.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                d->resume();
+                d->updateRealtime();
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void ChatClient::disconnectNotify(const QMetaMethod &signal)
+{
+    QObject::disconnectNotify(signal);
+    // An invalid method: disconnect() of everything.
+    if (!signal.isValid() || signal == QMetaMethod::fromSignal(&ChatClient::messageReceived)
+        || signal == QMetaMethod::fromSignal(&ChatClient::typingChanged)
+        || signal == QMetaMethod::fromSignal(&ChatClient::ticketUpdated))
+        QMetaObject::invokeMethod(
+            this, [this] { d->updateRealtime(); }, Qt::QueuedConnection);
 }
 
 // ---- ScriptApi ------------------------------------------------------------------
@@ -647,7 +774,8 @@ QVariant ChatClient::scriptMember(int member) const
 {
     ScriptApi *api = ScriptApi::installed();
     // The members act on the client; constness is only the getter's.
-    return api ? api->member(const_cast<ChatClient *>(this), ScriptApi::Member(member)) : QVariant();
+    return api ? api->member(const_cast<ChatClient *>(this), ScriptApi::Member(member))
+               : QVariant();
 }
 
 QString ChatClient::lastEventId() const

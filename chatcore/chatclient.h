@@ -53,7 +53,6 @@ class CSTARCHAT_CORE_EXPORT ChatClient : public QObject
     Q_PROPERTY(QVariant sendTyping READ scriptSendTyping CONSTANT)
     Q_PROPERTY(QVariant disconnect READ scriptDisconnect CONSTANT)
 
-
 public:
     enum class SessionKind { None, Anonymous, Identified };
     Q_ENUM(SessionKind)
@@ -163,6 +162,10 @@ Q_SIGNALS:
     /// Every event the transport dispatches, before decoding (for tools).
     void rawEventReceived(const QString &type, const QString &id, const QByteArray &data);
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
 private:
     QVariant scriptMember(int member) const;
     QVariant scriptTickets() const { return scriptMember(0); }
@@ -178,6 +181,7 @@ private:
     friend class TicketsApi;
     friend class MessagesApi;
     friend class Subscription;
+    friend class ChatClientPrivate; // isSignalConnected(): realtime follows the event signals
     std::unique_ptr<ChatClientPrivate> d;
 };
 

@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <deque>
+#include <optional>
 #include <variant>
 
 namespace CStar {
@@ -37,6 +38,17 @@ public:
         bool lastState = false;
     };
 
+    /// §7 order per ticket: one typing POST in flight; a newer state replaces
+    /// a queued one (latest state wins, as the outbox does for messages).
+    struct TypingQueue
+    {
+        bool inFlight = false;
+        bool inFlightState = false;
+        QList<QPointer<VoidJob>> inFlightJobs; // finish with the POST in flight
+        std::optional<bool> queued;
+        QList<QPointer<VoidJob>> queuedJobs;
+    };
+
     using ReadyFn = std::function<void(const QString &)>;
     using FailFn = std::function<void(const ChatError &)>;
 
@@ -45,12 +57,22 @@ public:
     void send(Internal::RestRequest request, ChatJob *job);
     void withSession(ReadyFn ready, FailFn failed);
     void createAnonymousSession();
-    void setSession(const QString &token, ChatClient::SessionKind kind, const Customer &customer);
+    /// An invalid token (not token68, over 4 KiB) is refused: no session.
+    void setSession(QString token, ChatClient::SessionKind kind, Customer customer);
     void onUnauthorized(const ChatError &error, const QString &token);
 
     quint64 addSubscriber(Subscriber subscriber);
     void removeSubscriber(quint64 id);
+    /// Realtime runs while a subscription or a connection to one of the
+    /// event signals exists, unless disconnected (until the next call).
     void updateRealtime();
+    bool eventSignalsConnected() const;
+    /// After a disconnect: the next call or subscription starts the client
+    /// again; views catch up (resyncRequired) and the stream resumes from
+    /// the kept cursor.
+    void resume();
+    void queueTyping(const QString &ticketId, bool isTyping, VoidJob *job);
+    void postTyping(const QString &ticketId, bool isTyping, QList<QPointer<VoidJob>> jobs);
     void dispatch(const QString &type, const QString &id, const QByteArray &data);
     bool rememberMessage(const Message &message);
     /// A message.created event: once, to the subscribers and messageReceived().
@@ -73,6 +95,8 @@ public:
     bool realtimeEnabled = true;
     int pollingInterval = 5000;
     QHash<QString, TypingSent> typingSent;
+    QHash<QString, TypingQueue> typingQueues;
+    bool suspended = false; // disconnected; the next call or subscription resumes
     QElapsedTimer clock;
     // Recently delivered message ids: a second line of defence after the
     // event-id check, for messages seen through two paths (§9).

@@ -3,7 +3,10 @@
 
 #include "chatclient.h"
 
+#include "output.h"
+
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -381,6 +384,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
         return fail(u"--server must be an http(s) URL, not '%1'"_s.arg(server));
     if (inv.team.isEmpty())
         return fail(u"no team: pass --team SLUG or set CSTAR_TEAM"_s);
+    // One path segment (the library refuses anything else too): a slug like
+    // "../../teams/acme" would otherwise aim the customer token elsewhere.
+    static const QRegularExpression slug(u"^[A-Za-z0-9._~-]{1,100}$"_s);
+    if (!slug.match(inv.team).hasMatch() || inv.team == QLatin1String(".")
+        || inv.team == QLatin1String(".."))
+        return fail(
+            u"--team must be a team slug (letters, digits, '-', '_', '.', '~'), not '%1'"_s.arg(
+                Output::escapeControls(inv.team)));
     if (inv.sessionPath.isEmpty())
         inv.sessionPath = defaultSessionPath();
     return Result::Run;

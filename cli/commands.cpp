@@ -232,7 +232,11 @@ void CommandRunner::rawEvents()
 
 void CommandRunner::startStreaming()
 {
+#ifdef SIGHUP
     m_signalWatcher = new SignalWatcher({SIGINT, SIGTERM, SIGHUP}, this);
+#else
+    m_signalWatcher = new SignalWatcher({SIGINT, SIGTERM}, this);
+#endif
     connect(m_signalWatcher, &SignalWatcher::received, this, [this] { shutdown(ExitOk); });
     connect(m_client, &ChatClient::connectionStateChanged, this, [this] {
         const char *name =

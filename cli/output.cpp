@@ -13,6 +13,12 @@ namespace CStar::Cli {
 
 namespace {
 
+bool isControl(char32_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c;
+}
+
 void write(std::FILE *stream, const QByteArray &bytes)
 {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
@@ -21,8 +27,8 @@ void write(std::FILE *stream, const QByteArray &bytes)
 
 QByteArray toJsonLine(const QJsonObject &object, bool pretty)
 {
-    QByteArray bytes =
-        QJsonDocument(object).toJson(pretty ? QJsonDocument::Indented : QJsonDocument::Compact);
+    QByteArray bytes = Output::escapeJsonControls(
+        QJsonDocument(object).toJson(pretty ? QJsonDocument::Indented : QJsonDocument::Compact));
     if (!bytes.endsWith('\n'))
         bytes += '\n';
     return bytes;
@@ -32,7 +38,7 @@ QByteArray jsonString(const QString &text)
 {
     // A one-element array is the shortest way to Qt's JSON string escaping.
     const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2);
+    return Output::escapeJsonControls(array.mid(1, array.size() - 2));
 }
 
 } // namespace
@@ -47,8 +53,8 @@ void Output::result(const QJsonObject &object) const
 void Output::event(const QString &name, const QJsonObject &data) const
 {
     write(stdout,
-          "{\"event\":" + jsonString(name)
-              + ",\"data\":" + QJsonDocument(data).toJson(QJsonDocument::Compact) + "}\n");
+          "{\"event\":" + jsonString(name) + ",\"data\":"
+              + escapeJsonControls(QJsonDocument(data).toJson(QJsonDocument::Compact)) + "}\n");
 }
 
 void Output::rawEvent(const QString &type, const QString &id, const QByteArray &data) const
@@ -60,13 +66,46 @@ void Output::rawEvent(const QString &type, const QString &id, const QByteArray &
 
 void Output::error(const ChatError &error) const
 {
-    write(stderr, "cstar-chat: error: " + error.toString().toUtf8() + '\n');
+    write(stderr, "cstar-chat: error: " + escapeControls(error.toString()).toUtf8() + '\n');
     write(stderr, toJsonLine(errorJson(error), false));
 }
 
 void Output::notice(const QString &text) const
 {
-    write(stderr, "cstar-chat: " + text.toUtf8() + '\n');
+    // Notices quote server text (errors, warnings): never raw.
+    write(stderr, "cstar-chat: " + escapeControls(text).toUtf8() + '\n');
+}
+
+QString Output::escapeControls(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const char32_t c : text.toUcs4()) {
+        if (!isControl(c)) {
+            out += QString::fromUcs4(&c, 1);
+        } else if (c < 0x100) {
+            out += u"\\x%1"_s.arg(uint(c), 2, 16, QLatin1Char('0'));
+        } else {
+            out += u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return out;
+}
+
+QByteArray Output::escapeJsonControls(const QByteArray &json)
+{
+    // Outside strings JSON is ASCII, so every such character is inside one.
+    const QString text = QString::fromUtf8(json);
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c >= 0x20 && isControl(c))
+            out += u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+        else
+            out += ch;
+    }
+    return out.toUtf8();
 }
 
 int Output::exitCodeFor(const ChatError &error)

@@ -38,6 +38,13 @@ public:
     /// "cstar-chat: <text>" on stderr.
     void notice(const QString &text) const;
 
+    /// `text` with every control character (C0, DEL, C1, bidi overrides)
+    /// written as \xNN / \uNNNN: server text must never drive the terminal.
+    static QString escapeControls(const QString &text);
+    /// The same for JSON text: such characters inside strings become \uNNNN
+    /// (Qt's JSON writer leaves DEL, C1 and bidi controls raw).
+    static QByteArray escapeJsonControls(const QByteArray &json);
+
     static int exitCodeFor(const ChatError &error);
     static QJsonObject errorJson(const ChatError &error);
     template<typename T>

@@ -38,6 +38,28 @@ ChatClient::SessionKind kindFromName(const QString &name)
     return ChatClient::SessionKind::None;
 }
 
+/// Creates the missing folders of `path` one by one, each 0700 from the
+/// start (QDir::mkpath would use the umask: 0777 under umask 000).
+bool makePrivateDirectories(const QString &path, QString *error)
+{
+    QStringList missing;
+    QString current = QDir::cleanPath(path);
+    while (!QFileInfo::exists(current)) {
+        missing.prepend(current);
+        const QString parent = QFileInfo(current).absolutePath();
+        if (parent == current)
+            break;
+        current = parent;
+    }
+    for (const QString &dir : std::as_const(missing)) {
+        if (!QDir().mkdir(dir, ownerOnly | QFileDevice::ExeOwner)) {
+            *error = u"cannot create the directory %1"_s.arg(dir);
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 SessionFile::SessionFile(const QString &path, const QUrl &server, const QString &team)
@@ -49,9 +71,19 @@ bool SessionFile::load(State *state, QString *error, bool *foreign) const
     *state = State();
     if (foreign)
         *foreign = false;
+    const QFileInfo info(m_path);
+    if (info.isSymLink()) {
+        // Never follow one: it could point the token (or our writes) anywhere.
+        *error = u"the session file %1 is a symbolic link; refusing to use it"_s.arg(m_path);
+        return false;
+    }
     QFile file(m_path);
-    if (!file.exists())
+    if (!info.exists())
         return true;
+    if (!info.isFile()) {
+        *error = u"the session file %1 is not a regular file; refusing to use it"_s.arg(m_path);
+        return false;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         *error = u"cannot read the session file %1: %2"_s.arg(m_path, file.errorString());
         return false;
@@ -64,6 +96,13 @@ bool SessionFile::load(State *state, QString *error, bool *foreign) const
         return false;
     }
     const QJsonObject o = doc.object();
+    if (o.value(u"version"_s).toInt() != 1 || !o.value(u"token"_s).isString()
+        || !o.value(u"server"_s).isString() || !o.value(u"team"_s).isString()) {
+        // Some other JSON file: --session must not overwrite it with a token.
+        *error = u"%1 is not a cstar-chat session file; refusing to overwrite it (choose another "
+                 "--session path)"_s.arg(m_path);
+        return false;
+    }
     if (o.value(u"server"_s).toString() != m_server || o.value(u"team"_s).toString() != m_team) {
         // A token is only ever sent to the server that issued it.
         if (foreign)
@@ -83,7 +122,7 @@ bool SessionFile::saveSession(const QString &token, ChatClient::SessionKind kind
 {
     State state;
     if (!load(&state, error))
-        state = State(); // unreadable: replace it
+        return false; // not ours (another file, a link): never replace it
     state.token = token;
     state.kind = token.isEmpty() ? ChatClient::SessionKind::None : kind;
     state.customer = customer;
@@ -104,14 +143,12 @@ bool SessionFile::saveLastEventId(const QString &lastEventId, QString *error)
 bool SessionFile::write(const State &state, QString *error) const
 {
     const QFileInfo info(m_path);
-    QDir dir = info.absoluteDir();
-    if (!dir.exists()) {
-        if (!dir.mkpath(u"."_s)) {
-            *error = u"cannot create the directory %1"_s.arg(dir.path());
-            return false;
-        }
-        QFile::setPermissions(dir.path(), ownerOnly | QFileDevice::ExeOwner);
+    if (info.isSymLink()) {
+        *error = u"the session file %1 is a symbolic link; refusing to use it"_s.arg(m_path);
+        return false;
     }
+    if (!makePrivateDirectories(info.absolutePath(), error))
+        return false;
     QJsonObject o {
         {u"version"_s, 1},
         {u"server"_s, m_server},

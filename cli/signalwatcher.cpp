@@ -4,12 +4,15 @@
 #include <QSocketNotifier>
 
 #include <csignal>
+#ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 namespace CStar::Cli {
 
+#ifdef Q_OS_UNIX
 namespace {
 
 int pipeFds[2] = {-1, -1};
@@ -64,5 +67,13 @@ void SignalWatcher::onReadable()
         std::signal(signalNumber, SIG_DFL);
     Q_EMIT received(int(byte));
 }
+
+#else
+// Elsewhere (Windows) Ctrl+C ends the process with the C runtime's default
+// action; the cursor is saved after every event anyway (CommandRunner::listen).
+SignalWatcher::SignalWatcher(std::initializer_list<int>, QObject *parent) : QObject(parent) { }
+SignalWatcher::~SignalWatcher() = default;
+void SignalWatcher::onReadable() { }
+#endif
 
 } // namespace CStar::Cli

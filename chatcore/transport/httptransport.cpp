@@ -152,6 +152,10 @@ private:
         ChatError error = ChatError::fromHttp(status, doc.object(), requestId, retryAfter);
         if (status == 401 && m_request.reportsUnauthorized)
             Q_EMIT m_transport->unauthorized(error, m_token);
+        // §3: a longer wait than the cap is not waited out; the caller decides.
+        if (error.kind() == ChatError::Kind::RateLimit
+            && error.retryAfter() > m_transport->options().maxRetryAfterS)
+            return finish(error);
         retryOrFinish(error);
     }
 
@@ -207,6 +211,8 @@ HttpTransport::HttpTransport(QObject *parent)
 
 QUrl HttpTransport::url(const QString &path, const QUrlQuery &query) const
 {
+    if (!isValidTeamSlug(m_teamSlug))
+        return QUrl(); // never a request to a path the slug would rewrite
     QUrl u = m_baseUrl;
     QString base = u.path(QUrl::FullyEncoded);
     if (base.endsWith(QLatin1Char('/')))
@@ -222,7 +228,9 @@ QNetworkRequest HttpTransport::makeRequest(const QUrl &url, const QString &token
     QNetworkRequest req(url);
     req.setRawHeader("Accept", "application/json");
     req.setRawHeader("User-Agent", "cstar-chat-qt/" CSTARCHAT_VERSION_STRING);
-    if (!token.isEmpty())
+    // A token that could inject a header is never sent (it is refused on
+    // arrival too: ChatClientPrivate::setSession).
+    if (!token.isEmpty() && isValidToken(token))
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     // The protocol has no redirects; following one (Qt's default) would send
@@ -234,6 +242,10 @@ QNetworkRequest HttpTransport::makeRequest(const QUrl &url, const QString &token
 
 void HttpTransport::execute(RestRequest request, const QString &token, ChatJob *job)
 {
+    if (!isValidTeamSlug(m_teamSlug)) {
+        JobAccess::fail(job, invalidTeamSlugError()); // the job reports it after this call returns
+        return;
+    }
     if (request.method == "POST" && request.idempotencyKey.isEmpty())
         request.idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     auto *call = new RestCall(this, std::move(request), token, job);
@@ -247,6 +259,51 @@ void HttpTransport::abortAll(const ChatError &reason)
         if (auto *call = dynamic_cast<RestCall *>(child))
             call->failAll(reason);
     }
+}
+
+bool HttpTransport::isValidToken(const QString &token)
+{
+    constexpr qsizetype maxTokenLength = 4096;
+    if (token.isEmpty() || token.size() > maxTokenLength)
+        return false;
+    // token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+    qsizetype i = 0;
+    for (; i < token.size(); ++i) {
+        const char16_t c = token.at(i).unicode();
+        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
+            || (c >= u'0' && c <= u'9') || c == u'-' || c == u'.' || c == u'_' || c == u'~'
+            || c == u'+' || c == u'/';
+        if (!plain)
+            break;
+    }
+    if (i == 0)
+        return false;
+    for (; i < token.size(); ++i) {
+        if (token.at(i) != u'=')
+            return false;
+    }
+    return true;
+}
+
+bool HttpTransport::isValidTeamSlug(const QString &slug)
+{
+    if (slug.isEmpty() || slug.size() > 100 || slug == QLatin1String(".")
+        || slug == QLatin1String(".."))
+        return false;
+    for (const QChar ch : slug) {
+        const char16_t c = ch.unicode();
+        const bool unreserved = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
+            || (c >= u'0' && c <= u'9') || c == u'-' || c == u'.' || c == u'_' || c == u'~';
+        if (!unreserved)
+            return false;
+    }
+    return true;
+}
+
+ChatError HttpTransport::invalidTeamSlugError()
+{
+    return ChatError(ChatError::Kind::Validation, QStringLiteral("invalid_team_slug"),
+                     QStringLiteral("The team slug is not a valid path segment"));
 }
 
 int HttpTransport::backoffDelayMs(int attempt) const

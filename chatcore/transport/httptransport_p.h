@@ -62,6 +62,14 @@ public:
     /// Delay before retry number `attempt` (1-based) per §3.
     int backoffDelayMs(int attempt) const;
 
+    /// A session token as a server may issue it: 1–4096 token68 characters
+    /// (RFC 7235), so it can never break out of the Authorization header.
+    static bool isValidToken(const QString &token);
+    /// A team slug that is one safe path segment: 1–100 unreserved URL
+    /// characters (RFC 3986), not "." or "..".
+    static bool isValidTeamSlug(const QString &slug);
+    static ChatError invalidTeamSlugError();
+
 Q_SIGNALS:
     /// A request that carried `token` was answered 401.
     void unauthorized(const CStar::ChatError &error, const QString &token);

@@ -3,8 +3,11 @@
 // the transport rules of protocol §9 (reconnect, fallback, retries, restart).
 #include "chatclient.h"
 #include "devserverprocess.h"
+#include "faultproxy.h"
+#include "messagesmodel.h"
 #include "testhttp.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -319,21 +322,179 @@ private Q_SLOTS:
         QCOMPARE(client->connectionState(), ConnectionState::Disconnected);
     }
 
-    void disconnectEndsEverything()
+    // The lifecycle (docs/client.md): disconnectFromServer() pauses — realtime
+    // stops, requests in flight fail — and the next call or subscription
+    // starts the client again, from the kept cursor.
+    void disconnectPausesUntilTheNextCall()
     {
         const Ticket ticket = createTicket();
-        Subscription sub = client->onMessage(ticket.id(), [](const Message &) {});
+        QStringList received;
+        Subscription sub = client->onMessage(ticket.id(), [&](const Message &m) {
+            if (m.sender() == Message::Sender::Agent)
+                received.append(m.content());
+        });
         QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Streaming, 10000);
         Job<MessagePage> *inFlight = client->messages().list(ticket.id());
         QSignalSpy failed(inFlight, &ChatJob::failed);
         client->disconnectFromServer();
         QCOMPARE(client->connectionState(), ConnectionState::Disconnected);
-        QVERIFY(!sub.isActive());
+        QVERIFY(sub.isActive()); // paused, not cancelled
         QVERIFY(failed.wait(5000));
         QCOMPARE(failed.first().first().value<ChatError>().code(),
                  QStringLiteral("client_disconnected"));
-        // The session survives; the client works again.
+        agentReply(ticket.id(), QStringLiteral("while disconnected"));
+        QCOMPARE(client->connectionState(), ConnectionState::Disconnected);
+
+        // The next call starts it again; what was missed is replayed, once.
+        QSignalSpy resync(client.get(), &ChatClient::resyncRequired);
         QCOMPARE(waitFor(client->tickets().get(ticket.id())).id(), ticket.id());
+        QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Streaming, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(received, QStringList {QStringLiteral("while disconnected")},
+                                  10000);
+        QVERIFY(resync.count() >= 1); // views catch up
+        agentReply(ticket.id(), QStringLiteral("after"));
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 10000);
+        QCOMPARE(received,
+                 (QStringList {QStringLiteral("while disconnected"), QStringLiteral("after")}));
+
+        // A new subscription starts it again too.
+        client->disconnectFromServer();
+        QCOMPARE(client->connectionState(), ConnectionState::Disconnected);
+        Subscription typing = client->onTyping(ticket.id(), [](const TypingEvent &) {});
+        QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Streaming, 10000);
+    }
+
+    // A MessagesModel on a disconnected client used to freeze: its
+    // subscription was cancelled and reload() did not bring it back.
+    void disconnectedModelResumes()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const Ticket ticket = createTicket();
+        MessagesModel model(client.get(), ticket.id());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        auto contents = [&] {
+            QStringList out;
+            for (int row = 0; row < model.rowCount(); ++row)
+                out.append(model.index(row).data(MessagesModel::ContentRole).toString());
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(contents(), QStringList {QStringLiteral("Hello")}, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Streaming, 10000);
+
+        client->disconnectFromServer();
+        agentReply(ticket.id(), QStringLiteral("missed"));
+        model.reload(); // the next call: the client starts again
+        QTRY_COMPARE_WITH_TIMEOUT(
+            contents(), (QStringList {QStringLiteral("Hello"), QStringLiteral("missed")}), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Streaming, 10000);
+        agentReply(ticket.id(), QStringLiteral("live"));
+        QTRY_COMPARE_WITH_TIMEOUT(contents(),
+                                  (QStringList {QStringLiteral("Hello"), QStringLiteral("missed"),
+                                                QStringLiteral("live")}),
+                                  10000);
+
+        // Resumed by another call (not the model's): the model catches up.
+        client->disconnectFromServer();
+        agentReply(ticket.id(), QStringLiteral("missed again"));
+        QCOMPARE(waitFor(client->tickets().get(ticket.id())).id(), ticket.id());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            contents(),
+            (QStringList {QStringLiteral("Hello"), QStringLiteral("missed"), QStringLiteral("live"),
+                          QStringLiteral("missed again")}),
+            10000);
+    }
+
+    // Connecting to the event signals is enough to receive (no subscription).
+    void eventSignalsAloneReceive()
+    {
+        const Ticket ticket = createTicket();
+        QStringList messages;
+        QList<TypingEvent> typing;
+        QList<Ticket::Status> tickets;
+        auto *context = new QObject(this);
+        connect(client.get(), &ChatClient::messageReceived, context, [&](const Message &m) {
+            if (m.sender() == Message::Sender::Agent)
+                messages.append(m.content());
+        });
+        connect(client.get(), &ChatClient::typingChanged, context,
+                [&](const TypingEvent &e) { typing.append(e); });
+        connect(client.get(), &ChatClient::ticketUpdated, context,
+                [&](const Ticket &t) { tickets.append(t.status()); });
+        QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Streaming, 10000);
+        agentReply(ticket.id(), QStringLiteral("by signal"));
+        QTRY_COMPARE_WITH_TIMEOUT(messages, QStringList {QStringLiteral("by signal")}, 10000);
+        QCOMPARE(agent()
+                     .agent("POST", QStringLiteral("/tickets/%1/typing").arg(ticket.id()),
+                            QJsonObject {{QStringLiteral("isTyping"), true}})
+                     .status,
+                 204);
+        QTRY_COMPARE_WITH_TIMEOUT(typing.size(), 1, 10000);
+        QCOMPARE(agent()
+                     .agent("PATCH", QStringLiteral("/tickets/%1").arg(ticket.id()),
+                            QJsonObject {{QStringLiteral("status"), QStringLiteral("pending")}})
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(tickets.contains(Ticket::Status::Pending), 10000);
+
+        // The last receiver gone: realtime stops, as with the last subscription.
+        delete context;
+        QObject::disconnect(client.get(), &ChatClient::messageReceived, nullptr, nullptr);
+        QTRY_COMPARE_WITH_TIMEOUT(client->connectionState(), ConnectionState::Disconnected, 10000);
+    }
+
+    // §7: true then false must reach the server in that order, even when
+    // the first POST is slow and the second could take another connection.
+    void typingReachesTheServerInOrder()
+    {
+        Tools::FaultProxy proxy;
+        proxy.setUpstream(QHostAddress::LocalHost, server->port());
+        Tools::FaultOptions faults;
+        faults.delayFirst = QStringLiteral("/typing");
+        faults.maxDelayMs = 800;
+        proxy.setOptions(faults);
+        QVERIFY(proxy.listen());
+        client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+        const Ticket ticket = createTicket();
+
+        // true (held 800 ms by the proxy), false, true, false: latest wins.
+        int succeeded = 0;
+        int finished = 0;
+        for (const bool state : {true, false, true, false}) {
+            VoidJob *job = client->sendTyping(ticket.id(), state);
+            connect(job, &ChatJob::finished, this, [&, job] {
+                ++finished;
+                succeeded += job->isSuccess();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished, 4, 15000);
+        QCOMPARE(succeeded, 4);
+        QCOMPARE(proxy.stats().delays, quint64(1));
+        const HttpResult poll = agent().agent("GET", QStringLiteral("/events/poll"));
+        QCOMPARE(poll.json.object().value(QStringLiteral("typing")).toArray().size(), 0);
+    }
+
+    // The slug is one path segment: "../../teams/acme" must not turn a chat
+    // call into one on the agent root with the customer's token.
+    void invalidTeamSlugIsRefused_data()
+    {
+        QTest::addColumn<QString>("slug");
+        QTest::newRow("traversal") << QStringLiteral("../../teams/acme");
+        QTest::newRow("dot-dot") << QStringLiteral("..");
+        QTest::newRow("slash") << QStringLiteral("acme/x");
+        QTest::newRow("query") << QStringLiteral("acme?x=1");
+        QTest::newRow("CR/LF") << QStringLiteral("acme\r\nX: y");
+        QTest::newRow("empty") << QString();
+    }
+    void invalidTeamSlugIsRefused()
+    {
+        QFETCH(QString, slug);
+        ChatClient c(slug);
+        c.setBaseUrl(server->baseUrl());
+        const ChatError error = errorOf(c.tickets().create(QStringLiteral("T")));
+        QCOMPARE(error.kind(), ChatError::Kind::Validation);
+        QCOMPARE(error.code(), QStringLiteral("invalid_team_slug"));
+        QVERIFY(c.sessionToken().isEmpty());
     }
 
     void fiveHundredMessagesAcrossTenStreamDrops()

@@ -2,7 +2,9 @@
 // End-to-end tests of cstar-chat: the real binary (QProcess) against a real
 // cstar-devserver started by the fixture (port 0, temporary database), with
 // a temporary session file per test.
+#include "cannedserver.h"
 #include "devserverprocess.h"
+#include "faultproxy.h"
 #include "testhttp.h"
 
 #include <QFile>
@@ -17,6 +19,7 @@
 
 #include <csignal>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using CStar::Testing::DevServerProcess;
@@ -166,6 +169,12 @@ private Q_SLOTS:
     void listenTicketNotFound();
     void eventsRaw();
     void eventsRawPolling();
+    void listenBehindHoldingProxy();
+    void teamSlugTraversalRefused();
+    void serverTextEscaped();
+    void sessionPathNotASessionFile();
+    void sessionPathSymlinkRefused();
+    void sessionParentsPrivateUnderUmask000();
 
 private:
     CliResult run(const QStringList &arguments, const QProcessEnvironment &env = {},
@@ -223,7 +232,10 @@ CliResult TestCli::run(const QStringList &arguments, const QProcessEnvironment &
     process.write(input);
     process.closeWriteChannel();
     CliResult result;
-    if (!process.waitForFinished(processTimeoutMs)) {
+    // With an event loop: some tests serve the CLI from this process (a proxy,
+    // a canned server).
+    QSignalSpy finished(&process, &QProcess::finished);
+    if (!finished.wait(processTimeoutMs)) {
         process.kill();
         process.waitForFinished();
     }
@@ -709,6 +721,169 @@ void TestCli::eventsRawPolling()
     QCOMPARE(first.value(u"type"_s).toString(), u"message.created"_s);
     QVERIFY(first.value(u"data"_s).toString().contains(u"polled"_s));
     QCOMPARE(events.terminate(), 0);
+}
+
+// §9: a reply posted while the stream is held before its first byte (a
+// buffering proxy) reaches `listen` exactly once, by the first fallback poll
+// from the cursor taken before the stream.
+void TestCli::listenBehindHoldingProxy()
+{
+    CStar::Tools::FaultProxy proxy;
+    proxy.setUpstream(QHostAddress::LocalHost, m_server.port());
+    CStar::Tools::FaultOptions faults;
+    faults.holdBodies = true;
+    proxy.setOptions(faults);
+    QVERIFY(proxy.listen());
+    QStringList args {u"--server"_s,  u"http://127.0.0.1:%1"_s.arg(proxy.port()),
+                      u"--team"_s,    m_server.team(),
+                      u"--session"_s, m_sessionPath};
+    const CliResult created = run(QStringList(args) << u"tickets"_s << u"create"_s << u"Held"_s);
+    QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
+    const QString ticket = created.json().value(u"id"_s).toString();
+
+    QProcessEnvironment env = m_env;
+    env.insert(u"CSTAR_FIRST_BYTE_TIMEOUT_MS"_s, u"1500"_s);
+    env.insert(u"CSTAR_STREAM_RETRY_INTERVAL_MS"_s, u"600000"_s);
+    StreamingCli listen(env, QStringList(args) << u"--poll-interval"_s << u"200"_s << u"listen"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(proxy.stats().heldStreams >= 1, qPrintable(listen.describe()),
+                              eventTimeoutMs);
+    agentReply(ticket, u"during the hold"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(listen.messageContents().size() >= 1, qPrintable(listen.describe()),
+                              eventTimeoutMs);
+    agentReply(ticket, u"sync"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(listen.messageContents().size() >= 2, qPrintable(listen.describe()),
+                              eventTimeoutMs);
+    QCOMPARE(listen.messageContents(), (QStringList {u"during the hold"_s, u"sync"_s}));
+    QVERIFY(listen.err().contains(u"connection: polling"_s));
+    QCOMPARE(listen.terminate(), 0);
+}
+
+void TestCli::teamSlugTraversalRefused()
+{
+    // Would send the customer token to /api/v1/teams/acme/… (the agent root).
+    const CliResult r =
+        run({u"--server"_s, m_server.baseUrl().toString(), u"--team"_s, u"../../teams/acme"_s,
+             u"--session"_s, m_sessionPath, u"tickets"_s, u"create"_s, u"x"_s});
+    QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+    QVERIFY(r.err.contains("--team"));
+    QVERIFY(!QFile::exists(m_sessionPath));
+}
+
+// A hostile server's text (error code, message, hint, param; a ticket title)
+// must not reach the terminal raw: no ESC/OSC/BEL/CR/C1/bidi bytes.
+void TestCli::serverTextEscaped()
+{
+    CStar::Testing::CannedServer canned;
+    QVERIFY(canned.listen());
+    const QByteArray evil = R"(\u001b]0;pwned\u0007\u001b[2J\r\u009b31m\u202e)";
+    canned.on("/sessions",
+              {CStar::Testing::Canned::http(
+                  201, R"({"success":true,"data":{"token":"tok_ok","kind":"anonymous"}})")});
+    canned.on("/tickets/tkt_evil",
+              {CStar::Testing::Canned::http(
+                  404,
+                  R"({"success":false,"error":{"type":"not_found_error","code":"c)" + evil
+                      + R"(","message":"m)" + evil + R"(","hint":"h)" + evil + R"(","param":"p)"
+                      + evil + R"(","request_id":"req_x"}})")});
+    canned.on(
+        "/tickets/tkt_title",
+        {CStar::Testing::Canned::http(
+            200,
+            R"({"success":true,"data":{"id":"tkt_title","title":"t)" + evil
+                + R"(","status":"open","priority":"normal","customerId":"cus_1","messageCount":0,"createdAt":"2026-01-01T00:00:00.000Z","updatedAt":"2026-01-01T00:00:00.000Z"}})")});
+    const QStringList args {u"--server"_s,  QString::fromLatin1(canned.baseUrl()),
+                            u"--team"_s,    u"acme"_s,
+                            u"--session"_s, m_sessionPath};
+    auto clean = [](const QByteArray &bytes) {
+        for (const char c : bytes) {
+            const auto u = static_cast<unsigned char>(c);
+            if ((u < 0x20 && c != '\n') || u == 0x7f)
+                return false;
+        }
+        return !bytes.contains("\xc2\x9b") && !bytes.contains("\xe2\x80\xae");
+    };
+    const CliResult failed = run(QStringList(args) << u"tickets"_s << u"get"_s << u"tkt_evil"_s);
+    QVERIFY2(failed.exitCode == 4, qPrintable(failed.describe()));
+    QVERIFY2(clean(failed.err), failed.err.toPercentEncoding(" \n:").constData());
+    QVERIFY(failed.err.contains("\\x1b]0;pwned")); // shown, escaped
+    const CliResult ok = run(QStringList(args) << u"tickets"_s << u"get"_s << u"tkt_title"_s);
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
+    QVERIFY2(clean(ok.out), ok.out.toPercentEncoding(" \n:").constData());
+    // Still the same text once parsed: the escapes are JSON escapes.
+    const QString title = ok.json().value(u"title"_s).toString();
+    QVERIFY(title.startsWith(u"t\x1b]0;pwned\x07\x1b[2J"_s));
+    QVERIFY(title.endsWith(u"\u009b31m\u202e"_s));
+}
+
+void TestCli::sessionPathNotASessionFile()
+{
+    // Any other JSON file (or not JSON at all) is never overwritten with a token.
+    const QString path = m_dir->filePath(u"settings.json"_s);
+    for (const QByteArray &content : {QByteArray(R"({"theme":"dark"})"), QByteArray("hello")}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+        file.close();
+        const CliResult r =
+            run({u"--server"_s, m_server.baseUrl().toString(), u"--team"_s, m_server.team(),
+                 u"--session"_s, path, u"tickets"_s, u"create"_s, u"x"_s});
+        QVERIFY2(r.exitCode != 0, qPrintable(r.describe()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), content);
+    }
+}
+
+void TestCli::sessionPathSymlinkRefused()
+{
+    const QString target = m_dir->filePath(u"target.json"_s);
+    const QString link = m_dir->filePath(u"link.json"_s);
+    QVERIFY(QFile::link(target, link)); // dangling: writing through it would create target
+    const QStringList args {u"--server"_s,  m_server.baseUrl().toString(),
+                            u"--team"_s,    m_server.team(),
+                            u"--session"_s, link};
+    CliResult r = run(QStringList(args) << u"tickets"_s << u"create"_s << u"x"_s);
+    QVERIFY2(r.exitCode != 0, qPrintable(r.describe()));
+    QVERIFY(r.err.contains("symbolic link"));
+    QVERIFY(!QFile::exists(target));
+    // Nor through a link to a real session file.
+    QVERIFY(!createTicket(u"Real"_s).isEmpty());
+    QFile::remove(link);
+    QVERIFY(QFile::link(m_sessionPath, link));
+    const QByteArray before = [&] {
+        QFile f(m_sessionPath);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    r = run(QStringList(args) << u"logout"_s);
+    QVERIFY2(r.exitCode != 0, qPrintable(r.describe()));
+    QFile f(m_sessionPath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+}
+
+void TestCli::sessionParentsPrivateUnderUmask000()
+{
+    const QString path = m_dir->filePath(u"new/nested/dir/session.json"_s);
+    QProcess process;
+    configure(process, m_env);
+    process.setChildProcessModifier([] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        ::umask(0);
+    });
+    process.setArguments({u"--server"_s, m_server.baseUrl().toString(), u"--team"_s,
+                          m_server.team(), u"--session"_s, path, u"tickets"_s, u"create"_s,
+                          u"x"_s});
+    process.start();
+    QSignalSpy finished(&process, &QProcess::finished);
+    QVERIFY(finished.wait(processTimeoutMs));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+        | QFileDevice::ExeOther;
+    for (const QString &dir : {u"new"_s, u"new/nested"_s, u"new/nested/dir"_s}) {
+        const QFileDevice::Permissions perms = QFile::permissions(m_dir->filePath(dir));
+        QVERIFY2(!(perms & others), qPrintable(dir + u": "_s + QString::number(int(perms), 16)));
+    }
+    QVERIFY(!(QFile::permissions(path) & others));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -107,7 +107,8 @@ enum class Extra {
     NoLeakToOtherHost, ///< the redirect target never saw the token
     Reconnects, ///< the stream was opened again, with Last-Event-ID
     PollsAgain, ///< several polls happened
-    StaysPending, ///< a huge Retry-After: retrying announced, job still waiting
+    FailsAtOnce, ///< a Retry-After above the cap (§3): RateLimit at once, no retry
+    CursorFirst, ///< no stored cursor: a poll without `after` takes one first (§9)
 };
 Q_DECLARE_METATYPE(Extra)
 Q_DECLARE_METATYPE(QList<CStar::Testing::Canned>)
@@ -235,7 +236,11 @@ private Q_SLOTS:
             << K::RateLimit << QStringLiteral("http_429") << Extra::None;
         QTest::newRow("429 with Retry-After: 2147483647")
             << one(Canned::http(429, "{}", "application/json", "Retry-After: 2147483647\r\n"))
-            << K::RateLimit << QString() << Extra::StaysPending;
+            << K::RateLimit << QStringLiteral("http_429") << Extra::FailsAtOnce;
+        QTest::newRow("429 with Retry-After: 86400 (a day)")
+            << one(Canned::http(429, errorBody("rate_limit_error", "rate_limit_exceeded"),
+                                "application/json", "Retry-After: 86400\r\n"))
+            << K::RateLimit << QStringLiteral("rate_limit_exceeded") << Extra::FailsAtOnce;
         QTest::newRow("401 with garbage body")
             << one(Canned::http(401, "\xff\xfe garbage", "application/json")) << K::Authentication
             << QStringLiteral("http_401") << Extra::SessionExpired;
@@ -306,16 +311,14 @@ private Q_SLOTS:
         Job<Ticket> *job = client->tickets().get(QStringLiteral("tkt_1"));
         QSignalSpy finished(job, &ChatJob::finished);
         QSignalSpy retrying(job, &ChatJob::retrying);
-        if (extra == Extra::StaysPending) {
-            QVERIFY(retrying.wait(10000));
-            const auto error = retrying.first().at(1).value<ChatError>();
-            QCOMPARE(error.kind(), ChatError::Kind::RateLimit);
-            QCOMPARE(error.retryAfter(), 2147483647);
-            QVERIFY(!job->isFinished());
-            job->abandon();
-            return;
-        }
         QVERIFY(finished.wait(60000));
+        if (extra == Extra::FailsAtOnce) {
+            // §3: not waited out (the call used to hang for the whole wait).
+            QCOMPARE(job->error().kind(), ChatError::Kind::RateLimit);
+            QVERIFY(job->error().retryAfter() > 120);
+            QCOMPARE(retrying.count(), 0);
+            QCOMPARE(server->count("/tickets/"), 1);
+        }
         qInfo() << "result:" << job->error().kind() << job->error().code()
                 << "requests:" << server->count("/tickets/")
                 << "bytes generated:" << server->bytesGenerated();
@@ -329,7 +332,8 @@ private Q_SLOTS:
             QCOMPARE(job->error().code(), code);
         if (kind == ChatError::Kind::None)
             QCOMPARE(job->result().id(), QStringLiteral("tkt_1"));
-        if (job->error().isTransient() && job->error().kind() != ChatError::Kind::Timeout) {
+        if (job->error().isTransient() && job->error().kind() != ChatError::Kind::Timeout
+            && extra != Extra::FailsAtOnce) {
             // Each attempt once — or twice: QNetworkAccessManager itself
             // resends once on a connection that closed before any answer.
             const int attempts = hostileOptions().maxRetries + 1;
@@ -350,6 +354,78 @@ private Q_SLOTS:
             break;
         default:
             break;
+        }
+    }
+
+    // ---- Session tokens: never a header injection -----------------------------
+
+    void hostileSessionToken_data()
+    {
+        QTest::addColumn<QByteArray>("token"); // as JSON string content
+        QTest::newRow("CR/LF and a header") << QByteArray("tok\\r\\nX-Injected: yes");
+        QTest::newRow("LF only") << QByteArray("tok\\nX-Injected: yes");
+        QTest::newRow("4 MiB") << QByteArray(4 * 1024 * 1024, 'a');
+        QTest::newRow("4 KiB + 1") << QByteArray(4097, 'a');
+        QTest::newRow("space") << QByteArray("tok en");
+        QTest::newRow("non-ASCII") << QByteArray("tok\\u00e9");
+        QTest::newRow("NUL") << QByteArray("tok\\u0000X");
+        QTest::newRow("empty") << QByteArray();
+    }
+    void hostileSessionToken()
+    {
+        QFETCH(QByteArray, token);
+        client = std::make_unique<ChatClient>(QStringLiteral("acme"));
+        client->setBaseUrl(QUrl(QString::fromLatin1(server->baseUrl())));
+        TransportOptions options = hostileOptions();
+        options.maxResponseBytes = 16 * 1024 * 1024; // the 4 MiB token must reach the check
+        client->setTransportOptions(options);
+        server->on("/sessions",
+                   {Canned::http(201,
+                                 envelope(R"({"token":")" + token
+                                          + R"(","kind":"anonymous","customer":null})"))});
+        server->on("/tickets", {Canned::http(201, ticketBody)});
+        server->on(
+            "/identify",
+            {Canned::http(
+                200,
+                envelope(
+                    R"({"token":")" + token
+                    + R"(","kind":"identified","customer":{"id":"cus_1","externalId":"x"}})"))});
+
+        // An anonymous session with that token is refused: the call fails
+        // clearly and nothing is sent with it.
+        Job<Ticket> *job = client->tickets().create(QStringLiteral("T"));
+        QSignalSpy finished(job, &ChatJob::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(job->error().kind(), ChatError::Kind::Protocol);
+        if (!token.isEmpty())
+            QCOMPARE(job->error().code(), QStringLiteral("invalid_token"));
+        QVERIFY(client->sessionToken().isEmpty());
+        QCOMPARE(client->sessionKind(), ChatClient::SessionKind::None);
+        QCOMPARE(server->count("/tickets"), 0);
+
+        // identify answering such a token: refused too; the session stays.
+        client->restoreSession(QStringLiteral("tok_good"), ChatClient::SessionKind::Anonymous);
+        Job<Customer> *identify =
+            client->identify(QByteArray(R"({"id":"x"})"), QStringLiteral("00"));
+        QSignalSpy identified(identify, &ChatJob::finished);
+        QVERIFY(identified.wait(20000));
+        QCOMPARE(identify->error().kind(), ChatError::Kind::Protocol);
+        QCOMPARE(client->sessionToken(), QStringLiteral("tok_good"));
+
+        // Restoring such a token (a tampered store) gives no session either.
+        client->restoreSession(
+            QString::fromUtf8(token).replace(QStringLiteral("\\r\\n"), QStringLiteral("\r\n")),
+            ChatClient::SessionKind::Anonymous);
+        if (!token.isEmpty())
+            QVERIFY(client->sessionToken().isEmpty());
+
+        Job<Ticket> *after = client->tickets().get(QStringLiteral("tkt_1"));
+        QSignalSpy afterDone(after, &ChatJob::finished);
+        QVERIFY(afterDone.wait(20000));
+        for (const SeenRequest &r : server->requests()) {
+            QVERIFY2(!r.headers.contains("x-injected"), r.target.constData());
+            QVERIFY(r.headers.value("authorization").size() < 5000);
         }
     }
 
@@ -396,6 +472,10 @@ private Q_SLOTS:
 
         QTest::newRow("valid stream (control)") << one(Canned::stream(good)) << noPoll << two
                                                 << QString() << S::Streaming << Extra::None;
+        QTest::newRow("no stored cursor: one is taken first")
+            << one(Canned::stream(created(99, "msg_old") + good))
+            << QList<Canned> {Canned::http(200, pollAnswer({}, "100"))} << two << QString()
+            << S::Streaming << Extra::CursorFirst;
         QTest::newRow("wrong content type → polling")
             << one(Canned::http(200, "data: x\n\n", "text/plain")) << pollTwo
             << QStringList {QStringLiteral("msg_p1"), QStringLiteral("msg_p2")} << QString()
@@ -422,9 +502,11 @@ private Q_SLOTS:
             Canned::stream(sse("99999999999999999999", "message.created", message("msg_x")) + good))
                                         << noPoll << two << QStringLiteral("invalid_event_id")
                                         << S::Streaming << Extra::None;
+        // Without an id line the event inherits the stream's last id (the
+        // stored cursor): not above it, so dropped.
         QTest::newRow("message.created without id")
             << one(Canned::stream(sse(QByteArray(), "message.created", message("msg_x")) + good))
-            << noPoll << two << QStringLiteral("invalid_event_id") << S::Streaming << Extra::None;
+            << noPoll << two << QString() << S::Streaming << Extra::None;
         QTest::newRow("ids going backwards")
             << one(Canned::stream(created(10, "msg_a") + created(5, "msg_old")
                                   + created(10, "msg_same") + created(11, "msg_b")))
@@ -552,6 +634,10 @@ private Q_SLOTS:
         QFETCH(Extra, extra);
         server->on("/events/poll", polls);
         server->on("/events", events);
+        // The rows start with a stored cursor (else the first poll would be the
+        // cursor poll of §9), except the row about that poll.
+        if (extra != Extra::CursorFirst)
+            client->setLastEventId(QStringLiteral("0"));
 
         QStringList received;
         QStringList errors;
@@ -600,6 +686,17 @@ private Q_SLOTS:
         case Extra::PollsAgain:
             QTRY_VERIFY_WITH_TIMEOUT(server->count("/events/poll") >= 3, 10000);
             break;
+        case Extra::CursorFirst: {
+            const QList<SeenRequest> seen = server->requests();
+            QVERIFY(seen.size() >= 2);
+            QVERIFY2(seen.at(0).target.contains("/events/poll")
+                         && !seen.at(0).target.contains("after="),
+                     seen.at(0).target.constData());
+            QVERIFY(seen.at(1).target.endsWith("/events"));
+            QCOMPARE(seen.at(1).headers.value("last-event-id"), QByteArray("100"));
+            QCOMPARE(client->lastEventId(), QStringLiteral("102"));
+            break;
+        }
         default:
             break;
         }
