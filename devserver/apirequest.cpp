@@ -3,52 +3,32 @@
 
 #include "ids.h"
 
-#include <QHttpServerRequest>
+#include "httphandler.h"
 
 using namespace Qt::StringLiterals;
 
 namespace CStar::DevServer {
 
-namespace {
-
-QByteArray methodName(QHttpServerRequest::Method method)
+ApiRequest ApiRequest::fromHttp(const HttpRequest &request)
 {
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET"_ba;
-    case QHttpServerRequest::Method::Put:
-        return "PUT"_ba;
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE"_ba;
-    case QHttpServerRequest::Method::Post:
-        return "POST"_ba;
-    case QHttpServerRequest::Method::Head:
-        return "HEAD"_ba;
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS"_ba;
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH"_ba;
-    case QHttpServerRequest::Method::Connect:
-        return "CONNECT"_ba;
-    case QHttpServerRequest::Method::Trace:
-        return "TRACE"_ba;
-    default:
-        return "UNKNOWN"_ba;
-    }
+    return fromParts(request.method, request.target, request.headers, request.body, request.peer);
 }
 
-} // namespace
-
-ApiRequest ApiRequest::fromHttp(const QHttpServerRequest &request)
-{
-    return fromParts(methodName(request.method()), request.url(), request.headers(), request.body(),
-                     request.remoteAddress());
-}
-
-ApiRequest ApiRequest::fromParts(const QByteArray &method, const QUrl &url,
+ApiRequest ApiRequest::fromParts(const QByteArray &method, const QByteArray &requestTarget,
                                  const QList<QPair<QByteArray, QByteArray>> &headers,
                                  const QByteArray &body, const QHostAddress &peer)
 {
+    // The URL of the request line: path (tolerant of stray characters, as
+    // browsers and QtHttpServer were) and query; a fragment is not part of it.
+    QByteArray target = requestTarget;
+    const qsizetype hash = target.indexOf('#');
+    if (hash >= 0)
+        target.truncate(hash);
+    QUrl url;
+    const qsizetype q = target.indexOf('?');
+    url.setPath(QString::fromUtf8(q < 0 ? target : target.left(q)), QUrl::TolerantMode);
+    if (q >= 0)
+        url.setQuery(QString::fromUtf8(target.mid(q + 1)));
     ApiRequest r;
     r.method = method;
     // Keep the path encoded: the router splits on '/' before decoding, so an

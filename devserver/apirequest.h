@@ -12,11 +12,9 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-QT_BEGIN_NAMESPACE
-class QHttpServerRequest;
-QT_END_NAMESPACE
-
 namespace CStar::DevServer {
+
+struct HttpRequest;
 
 /// Who is calling, once authenticated.
 struct Caller
@@ -50,10 +48,10 @@ struct ApiRequest
     QJsonObject json; ///< the body's object (empty when there is no body)
     Caller caller;
 
-    static ApiRequest fromHttp(const QHttpServerRequest &request);
-    /// The same from parts (Server::inject()): `url` as QHttpServerRequest
-    /// builds it from the request line, headers in arrival order.
-    static ApiRequest fromParts(const QByteArray &method, const QUrl &url,
+    static ApiRequest fromHttp(const HttpRequest &request);
+    /// The same from parts (Server::inject()): `target` as on the request
+    /// line ("/path?query"), headers in arrival order.
+    static ApiRequest fromParts(const QByteArray &method, const QByteArray &target,
                                 const QList<QPair<QByteArray, QByteArray>> &headers,
                                 const QByteArray &body, const QHostAddress &peer);
 

@@ -48,7 +48,7 @@ public:
     /// The first rule matching this request, consuming one of its count.
     std::optional<FailRule> takeFailure(const QByteArray &method, const QString &path);
 
-    /// Statuses we can answer with (QHttpServer 6.4 only knows standard reasons).
+    /// Statuses we answer with: standard ones, each with its reason phrase.
     static bool isSupportedErrorStatus(int status);
 
 private:

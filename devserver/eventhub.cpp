@@ -4,17 +4,21 @@
 #include "eventlog.h"
 #include "logging.h"
 
-#include <QHttpServerResponder>
+#include "ids.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace CStar::DevServer {
 
-EventHub::EventHub(int pingIntervalMs, QObject *parent) : QObject(parent)
+EventHub::EventHub(int pingIntervalMs, qint64 maxQueuedBytesPerStream, QObject *parent)
+    : QObject(parent), m_maxQueued(maxQueuedBytesPerStream)
 {
     m_pingTimer.setInterval(pingIntervalMs);
     connect(&m_pingTimer, &QTimer::timeout, this, &EventHub::ping);
+    m_expiryTimer.setSingleShot(true);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &EventHub::checkExpiries);
 }
 
 EventHub::~EventHub()
@@ -24,14 +28,10 @@ EventHub::~EventHub()
         disconnect(s, nullptr, this, nullptr);
 }
 
-bool EventHub::open(QHttpServerResponder &&responder, const StreamAudience &audience,
-                    const HeaderList &headers, const QByteArray &body, int holdMs)
+EventStream *EventHub::open(const StreamAudience &audience, const QByteArray &preamble, int holdMs,
+                            qint64 replayCursor, EventStream::ReplaySource replay)
 {
-    auto *stream = new EventStream(std::move(responder), audience, this);
-    if (!stream->isOpen()) {
-        stream->deleteLater();
-        return false;
-    }
+    auto *stream = new EventStream(audience, m_maxQueued, this);
     connect(stream, &EventStream::finished, this, [this, stream] { remove(stream); });
     m_streams.insert(stream);
     if (audience.agent) {
@@ -39,12 +39,50 @@ bool EventHub::open(QHttpServerResponder &&responder, const StreamAudience &audi
     } else {
         m_byCustomer[audience.customerId].insert(stream);
         m_bySession[audience.sessionHash].insert(stream);
+        if (m_sessionExpiry)
+            scheduleExpiry(stream, m_sessionExpiry(audience.sessionHash));
     }
     if (!m_pingTimer.isActive())
         m_pingTimer.start();
-    stream->start(headers, body, holdMs);
+    stream->start(preamble, holdMs, replayCursor, std::move(replay));
     qCDebug(lcDevServer) << "stream opened," << m_streams.size() << "open";
-    return true;
+    return stream;
+}
+
+void EventHub::scheduleExpiry(EventStream *stream, qint64 atMs)
+{
+    m_expiries.insert(atMs, stream);
+    m_expiryOf.insert(stream, atMs);
+    const qint64 first = m_expiries.firstKey();
+    const qint64 inMs = qBound<qint64>(0, first - Ids::nowMs(), 24LL * 3600 * 1000);
+    if (!m_expiryTimer.isActive() || m_expiryTimer.remainingTime() > inMs)
+        m_expiryTimer.start(int(inMs));
+}
+
+void EventHub::checkExpiries()
+{
+    // The session may have slid since the deadline was taken: look again
+    // and close only streams whose session REST would now refuse.
+    const qint64 now = Ids::nowMs();
+    QList<EventStream *> due;
+    while (!m_expiries.isEmpty() && m_expiries.firstKey() <= now) {
+        EventStream *s = m_expiries.first();
+        m_expiries.erase(m_expiries.begin());
+        m_expiryOf.remove(s);
+        due.append(s);
+    }
+    for (EventStream *s : std::as_const(due)) {
+        const qint64 expiresAt = m_sessionExpiry ? m_sessionExpiry(s->audience().sessionHash) : 0;
+        if (expiresAt > now) {
+            scheduleExpiry(s, expiresAt);
+        } else {
+            qCDebug(lcDevServer) << "session expired, stream closed";
+            s->abort();
+        }
+    }
+    if (!m_expiries.isEmpty() && !m_expiryTimer.isActive())
+        m_expiryTimer.start(
+            int(qBound<qint64>(0, m_expiries.firstKey() - now, 24LL * 3600 * 1000)));
 }
 
 void EventHub::remove(EventStream *stream)
@@ -61,6 +99,11 @@ void EventHub::remove(EventStream *stream)
         auto s = m_bySession.find(a.sessionHash);
         if (s != m_bySession.end() && (s->remove(stream), s->isEmpty()))
             m_bySession.erase(s);
+        const auto at = m_expiryOf.find(stream);
+        if (at != m_expiryOf.end()) {
+            m_expiries.remove(at.value(), stream);
+            m_expiryOf.erase(at);
+        }
     }
     stream->deleteLater();
     if (m_streams.isEmpty())
@@ -94,11 +137,11 @@ void EventHub::publish(const StoredEvent &event, const QString &ownerCustomerId)
     if (!event.internal) {
         const QSet<EventStream *> customers = m_byCustomer.value(ownerCustomerId);
         for (EventStream *s : customers)
-            s->send(bytes);
+            s->sendEvent(event.id, bytes);
     }
     const QSet<EventStream *> agents = m_agents;
     for (EventStream *s : agents)
-        s->send(bytes);
+        s->sendEvent(event.id, bytes);
 }
 
 void EventHub::publishTyping(const QJsonObject &data, const QString &ownerCustomerId,

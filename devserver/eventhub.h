@@ -6,13 +6,12 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMultiMap>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 
-QT_BEGIN_NAMESPACE
-class QHttpServerResponder;
-QT_END_NAMESPACE
+#include <functional>
 
 namespace CStar::DevServer {
 
@@ -21,19 +20,25 @@ struct StoredEvent;
 /// The registry of open event streams and the fan-out of events to them
 /// (protocol §8, §10): customer streams get public events of the tickets
 /// their customer owns, agent streams every event of the team. Also sends
-/// the `: ping` comments on one shared timer.
+/// the `: ping` comments on one shared timer, and closes a customer stream
+/// when its session expires (REST answers 401 from then on).
 class EventHub : public QObject
 {
     Q_OBJECT
 public:
-    explicit EventHub(int pingIntervalMs, QObject *parent = nullptr);
+    EventHub(int pingIntervalMs, qint64 maxQueuedBytesPerStream, QObject *parent = nullptr);
     ~EventHub() override;
 
-    /// Takes over the responder: writes headers and `body` (or holds it),
-    /// then keeps the stream until the client leaves. Returns false if the
-    /// client already left.
-    bool open(QHttpServerResponder &&responder, const StreamAudience &audience,
-              const HeaderList &headers, const QByteArray &body, int holdMs);
+    /// The session's expiry as REST sees it (ms since epoch; 0 = unknown or
+    /// revoked). Customer streams are closed once it has passed.
+    using SessionExpiry = std::function<qint64(const QByteArray &sessionHash)>;
+    void setSessionExpiry(SessionExpiry lookup) { m_sessionExpiry = std::move(lookup); }
+
+    /// A new stream that starts with `preamble` (held `holdMs`), then the
+    /// replay from `replayCursor` (< 0: none). The HTTP layer attaches to it;
+    /// it stays registered until finished().
+    EventStream *open(const StreamAudience &audience, const QByteArray &preamble, int holdMs,
+                      qint64 replayCursor = -1, EventStream::ReplaySource replay = {});
 
     /// A stored event; `ownerCustomerId` is the ticket's owner now.
     void publish(const StoredEvent &event, const QString &ownerCustomerId);
@@ -53,12 +58,19 @@ public:
 private:
     void remove(EventStream *stream);
     void ping();
+    void scheduleExpiry(EventStream *stream, qint64 atMs);
+    void checkExpiries();
 
     QSet<EventStream *> m_streams;
     QSet<EventStream *> m_agents;
     QHash<QString, QSet<EventStream *>> m_byCustomer;
     QHash<QByteArray, QSet<EventStream *>> m_bySession;
     QTimer m_pingTimer;
+    qint64 m_maxQueued;
+    SessionExpiry m_sessionExpiry;
+    QMultiMap<qint64, EventStream *> m_expiries; ///< deadline → customer stream
+    QHash<EventStream *, qint64> m_expiryOf;
+    QTimer m_expiryTimer;
 };
 
 } // namespace CStar::DevServer

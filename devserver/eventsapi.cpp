@@ -33,8 +33,11 @@ QString reasonOf(EventLog::Cursor cursor)
 
 EventsApi::EventsApi(Context &context) : m_ctx(context) { }
 
-QByteArray EventsApi::streamPreamble(const ApiRequest &request, const Audience &audience)
+QByteArray EventsApi::streamPreamble(const ApiRequest &request, const Audience &audience,
+                                     qint64 *replayFrom)
 {
+    if (replayFrom)
+        *replayFrom = -1;
     QByteArray out = "retry: "_ba + QByteArray::number(m_ctx.options.retryMs) + '\n';
     const qint64 latest = m_ctx.events.latestId();
     const QByteArray header = request.header("last-event-id"_ba).trimmed();
@@ -54,6 +57,10 @@ QByteArray EventsApi::streamPreamble(const ApiRequest &request, const Audience &
         out += EventHub::frame(
             latest, u"reset"_s,
             QJsonDocument(resetData(reasonOf(cursor), latest)).toJson(QJsonDocument::Compact));
+        return out;
+    }
+    if (replayFrom) {
+        *replayFrom = lastEventId;
         return out;
     }
     bool hasMore = false;

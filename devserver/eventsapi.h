@@ -19,8 +19,11 @@ public:
     explicit EventsApi(Context &context);
 
     /// The first bytes of a new stream: `retry:`, then the cursor line (no
-    /// Last-Event-ID), the replay after Last-Event-ID, or a `reset`.
-    QByteArray streamPreamble(const ApiRequest &request, const Audience &audience);
+    /// Last-Event-ID), the replay after Last-Event-ID, or a `reset`. With
+    /// `replayFrom`, a replay is left to the caller (paged as the socket
+    /// drains): *replayFrom is its cursor, or -1 when there is none.
+    QByteArray streamPreamble(const ApiRequest &request, const Audience &audience,
+                              qint64 *replayFrom = nullptr);
     ApiResponse poll(const ApiRequest &request, const Audience &audience);
 
 private:

@@ -1,101 +1,164 @@
 // SPDX-License-Identifier: MIT
 #include "eventstream.h"
 
-#include <QHttpServerResponder>
-#include <QTcpSocket>
+#include "logging.h"
+
 #include <QTimer>
 
-// The raw-socket streaming below relies on QHttpServerResponder::socket() and
-// writeStatusLine()/writeHeader(), which exist in QtHttpServer 6.4 only
-// (6.5 hides the socket; 6.8 adds writeBeginChunked()/writeChunk()).
-#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
-#error "Port EventStream to this QtHttpServer (see devserver/README.md, 'Qt versions')"
-#endif
+#include <cstring>
 
 namespace CStar::DevServer {
 
-EventStream::EventStream(QHttpServerResponder &&responder, const StreamAudience &audience,
-                         QObject *parent)
-    : QObject(parent)
-    , m_responder(std::make_unique<QHttpServerResponder>(std::move(responder)))
-    , m_socket(m_responder->socket())
-    , m_audience(audience)
-{
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
-        m_socket = nullptr;
-        return;
-    }
-    // Writing after the peer left would touch a socket QHttpServer is about to
-    // delete: stop at disconnect, and also if the socket goes away first.
-    connect(m_socket, &QAbstractSocket::disconnected, this, &EventStream::release);
-    connect(m_socket, &QObject::destroyed, this, &EventStream::release);
-}
+EventStream::EventStream(const StreamAudience &audience, qint64 maxQueuedBytes, QObject *parent)
+    : QObject(parent), m_audience(audience), m_maxQueued(maxQueuedBytes)
+{ }
 
 EventStream::~EventStream() = default;
 
-void EventStream::start(const HeaderList &headers, const QByteArray &body, int holdMs)
+void EventStream::start(const QByteArray &preamble, int holdMs, qint64 replayCursor,
+                        ReplaySource replay)
 {
-    if (!m_socket)
-        return;
-    m_responder->writeStatusLine(QHttpServerResponder::StatusCode::Ok);
-    for (const auto &[name, value] : headers)
-        m_responder->writeHeader(name, value);
-    if (holdMs > 0) {
-        m_responder->writeBody(QByteArray()); // ends the header block only
-        m_holding = true;
-        m_held = body;
-        QTimer::singleShot(holdMs, this, &EventStream::flushHeld);
-    } else {
-        m_responder->writeBody(body);
+    m_queue = preamble;
+    if (replayCursor >= 0 && replay) {
+        m_replaying = true;
+        m_replayCursor = replayCursor;
+        m_replay = std::move(replay);
     }
+    if (holdMs > 0) {
+        m_holding = true;
+        QTimer::singleShot(holdMs, this, &EventStream::endHold);
+    }
+    wake();
+}
+
+void EventStream::endHold()
+{
+    m_holding = false;
+    wake();
 }
 
 void EventStream::send(const QByteArray &bytes)
 {
-    if (!m_socket || m_closing)
-        return;
-    if (m_holding) {
-        m_held += bytes;
-        return;
-    }
-    m_socket->write(bytes);
-    if (m_socket && m_socket->bytesToWrite() > MaxQueuedBytes)
-        m_socket->abort();
+    if (m_replaying)
+        return; // typing is ephemeral and a replay is traffic enough (no ping needed)
+    enqueue(bytes);
 }
 
-void EventStream::flushHeld()
+void EventStream::sendEvent(qint64 id, const QByteArray &bytes)
 {
-    if (!m_holding)
+    Q_UNUSED(id);
+    if (m_replaying)
         return;
-    m_holding = false;
-    const QByteArray held = std::exchange(m_held, {});
-    if (m_socket && !held.isEmpty())
-        m_socket->write(held);
+    enqueue(bytes);
+}
+
+void EventStream::enqueue(const QByteArray &bytes)
+{
+    if (!isOpen() || m_closing)
+        return;
+    if (queuedBytes() + bytes.size() > m_maxQueued) {
+        // The client stopped reading (or reads slower than events come):
+        // drop it, it resumes with Last-Event-ID (protocol §8).
+        qCDebug(lcDevServer) << "stream over its queue budget, dropped";
+        abort();
+        return;
+    }
+    if (m_offset > 0 && m_offset >= m_queue.size() / 2) {
+        m_queue.remove(0, m_offset);
+        m_offset = 0;
+    }
+    const bool wasEmpty = queuedBytes() == 0;
+    m_queue += bytes;
+    if (wasEmpty)
+        wake();
 }
 
 void EventStream::close()
 {
-    if (!m_socket || m_closing)
+    if (!isOpen() || m_closing)
         return;
     m_closing = true;
-    if (m_holding)
-        flushHeld();
-    m_socket->disconnectFromHost();
-    // A peer that does not read would keep the flush (and the stream) forever.
-    QTimer::singleShot(1000, this, [this] {
-        if (m_socket)
-            m_socket->abort();
-    });
+    m_replaying = false;
+    m_holding = false;
+    wake();
 }
 
-void EventStream::release()
+void EventStream::abort()
 {
-    if (!m_responder)
+    if (!isOpen())
         return;
-    if (m_socket)
-        disconnect(m_socket, nullptr, this, nullptr);
-    m_socket = nullptr;
-    m_responder.reset();
+    m_aborted = true;
+    m_queue.clear();
+    m_offset = 0;
+    if (m_transport.abort)
+        m_transport.abort();
+}
+
+void EventStream::attach(Transport transport)
+{
+    m_transport = std::move(transport);
+}
+
+void EventStream::wake()
+{
+    if (m_transport.wake && !m_holding)
+        m_transport.wake();
+}
+
+bool EventStream::fillFromReplay()
+{
+    bool more = false;
+    QByteArray page;
+    try {
+        page = m_replay(&m_replayCursor, &more);
+    } catch (...) {
+        // A storage error mid-replay: end the stream, the client resumes.
+        qCWarning(lcDevServer) << "replay failed; stream closed";
+        m_replaying = false;
+        m_aborted = true;
+        return false;
+    }
+    if (!more) {
+        m_replaying = false;
+        m_replay = {};
+    }
+    m_queue = page;
+    m_offset = 0;
+    return true;
+}
+
+qint64 EventStream::read(char *buffer, qint64 max)
+{
+    if (m_aborted || m_finished)
+        return Error;
+    if (m_holding)
+        return 0;
+    while (queuedBytes() == 0 && m_replaying) {
+        if (!fillFromReplay())
+            return Error;
+    }
+    const qint64 available = queuedBytes();
+    if (available > 0) {
+        const qint64 n = qMin(available, max);
+        std::memcpy(buffer, m_queue.constData() + m_offset, size_t(n));
+        m_offset += qsizetype(n);
+        if (m_offset == m_queue.size()) {
+            m_queue.clear(); // also frees a replay page
+            m_offset = 0;
+        }
+        return n;
+    }
+    return m_closing ? End : 0;
+}
+
+void EventStream::transportClosed()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_transport = {};
+    m_queue.clear();
+    m_replay = {};
     Q_EMIT finished();
 }
 

@@ -86,6 +86,20 @@ Options::ParseResult Options::parse(const QStringList &arguments, Options *optio
     add(u"max-body-bytes"_s, u"Largest accepted request body (default 65536)."_s, u"N"_s);
     add(u"signature-window-s"_s, u"Allowed clock skew of identify timestamps (default 600)."_s,
         u"S"_s);
+    add(u"max-header-bytes"_s, u"Largest request line + headers (default 16384)."_s, u"N"_s);
+    add(u"idle-timeout-s"_s, u"Close connections without traffic for this long (default 60)."_s,
+        u"S"_s);
+    add(u"header-timeout-s"_s,
+        u"A new connection's first request head must arrive within this (default 10)."_s, u"S"_s);
+    add(u"max-connections-per-peer"_s,
+        u"Connections per client address, 0 = no cap (default: none on loopback, else 256)."_s,
+        u"N"_s);
+    add(u"max-connections"_s,
+        u"Open connections before the oldest idle ones are shed (default: open-file limit - 64)."_s,
+        u"N"_s);
+    add(u"max-open-files"_s, u"Set the process's open-file limit (default: leave it)."_s, u"N"_s);
+    add(u"stream-queue-bytes"_s,
+        u"Unsent bytes a stream may queue before it is dropped (default 1048576)."_s, u"N"_s);
     add(u"no-stream"_s, u"GET /events answers 204 so clients poll."_s);
     add(u"stream-status"_s, u"GET /events answers this error status (e.g. 404, 501)."_s, u"CODE"_s);
     add(u"first-byte-delay-ms"_s, u"Hold each stream's body this long (buffering proxy)."_s,
@@ -117,6 +131,15 @@ Options::ParseResult Options::parse(const QStringList &arguments, Options *optio
         && parseNumber(parser, u"max-body-bytes"_s, 1, 64LL * 1024 * 1024, &o.maxBodyBytes, &error)
         && parseNumber(parser, u"signature-window-s"_s, 0, 10LL * 365 * 86400, &o.signatureWindowS,
                        &error)
+        && parseNumber(parser, u"max-header-bytes"_s, 1024, 1024 * 1024, &o.maxHeaderBytes, &error)
+        && parseNumber(parser, u"idle-timeout-s"_s, 1, 86400, &o.idleTimeoutS, &error)
+        && parseNumber(parser, u"header-timeout-s"_s, 1, 86400, &o.headerTimeoutS, &error)
+        && parseNumber(parser, u"max-connections-per-peer"_s, 0, 1000000, &o.maxConnectionsPerPeer,
+                       &error)
+        && parseNumber(parser, u"max-connections"_s, 1, 10000000, &o.maxConnections, &error)
+        && parseNumber(parser, u"max-open-files"_s, 32, 100000000, &o.maxOpenFiles, &error)
+        && parseNumber(parser, u"stream-queue-bytes"_s, 1024, 1024LL * 1024 * 1024,
+                       &o.streamQueueBytes, &error)
         && parseNumber(parser, u"stream-status"_s, 0, 599, &o.streamStatus, &error)
         && parseNumber(parser, u"first-byte-delay-ms"_s, 0, 3600000, &o.firstByteDelayMs, &error);
     if (!ok) {

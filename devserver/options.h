@@ -31,6 +31,15 @@ struct Options
     qint64 signatureWindowS = 600; ///< ±, protocol §4
     qint64 idempotencyTtlS = 86400; ///< protocol §3
 
+    // HTTP layer (devserver/README.md "HTTP layer"): what one client may cost.
+    qint64 maxHeaderBytes = 16 * 1024; ///< request line + headers; more → 431
+    int idleTimeoutS = 60; ///< a connection without traffic is closed
+    int headerTimeoutS = 10; ///< a new connection's first request head must be in by then
+    int maxConnectionsPerPeer = -1; ///< -1: none when listening on loopback, else 256; 0: none
+    int maxConnections = 0; ///< 0: the open-file limit minus a reserve
+    int maxOpenFiles = 0; ///< non-zero: set the process's open-file limit to this (tests)
+    qint64 streamQueueBytes = 1024 * 1024; ///< a stream's unsent bytes before it is dropped
+
     // Dev controls (also changeable at run time via POST /api/v1/_dev/control).
     bool streamDisabled = false; ///< GET /events → 204 (clients poll)
     int streamStatus = 0; ///< non-zero: GET /events → this error status

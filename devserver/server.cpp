@@ -12,6 +12,9 @@
 #include "eventhub.h"
 #include "eventlog.h"
 #include "eventsapi.h"
+#include "httpdaemon.h"
+#include "httphandler.h"
+#include "httpsockets.h"
 #include "idempotencystore.h"
 #include "identityverifier.h"
 #include "ids.h"
@@ -23,12 +26,10 @@
 #include "ticketstore.h"
 #include "typingleases.h"
 
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonDocument>
-#include <QTcpServer>
 #include <QTimer>
+
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -86,37 +87,41 @@ bool isValidIdempotencyKey(const QByteArray &key)
 
 } // namespace
 
-class ServerPrivate
+class ServerPrivate : public HttpHandler
 {
 public:
     ServerPrivate(Server *q, const Options &options);
 
-    void handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder);
-    /// The whole pipeline for one request. With a responder, a stream takes
-    /// it over (*streamed); without one (inject()) it answers its preamble.
-    ApiResponse run(ApiRequest &request, QHttpServerResponder *responder, bool *streamed,
-                    RateLimiter::Decision *rateOut);
+    // HttpHandler: requests from the HTTP layer (HttpDaemon).
+    qint64 bodyLimit(const HttpRequest &head) const override;
+    HttpReply refuse(const HttpRequest &head, Refusal why, qint64 limit) override;
+    HttpReply handle(const HttpRequest &httpRequest) override;
+
+    /// The whole pipeline for one request. From a socket (`stream` set), a
+    /// stream request opens an EventStream (*stream); without one (inject())
+    /// it answers its preamble.
+    ApiResponse run(ApiRequest &request, EventStream **stream, RateLimiter::Decision *rateOut);
     ApiResponse process(ApiRequest &request, const Router::Match &match,
-                        const RateLimiter::Decision &rate, QHttpServerResponder *responder,
-                        bool *streamed, std::optional<DevControl::FailRule> *failAfter);
+                        const RateLimiter::Decision &rate, EventStream **stream,
+                        std::optional<DevControl::FailRule> *failAfter);
     void checkTeam(Route route, const QString &team) const;
     void authenticate(Auth auth, ApiRequest &request);
     void parseBody(ApiRequest &request) const;
     ApiResponse dispatch(Route route, ApiRequest &request);
-    ApiResponse openStream(ApiRequest &request, const RateLimiter::Decision &rate,
-                           QHttpServerResponder *responder, bool *streamed);
+    ApiResponse openStream(ApiRequest &request, EventStream **stream);
+    QByteArray replayPage(const Audience &audience, qint64 *cursor, bool *more);
     ApiResponse control(const ApiRequest &request);
     void applyPendingActions();
+    HttpLimits httpLimits() const;
 
     HeaderList commonHeaders(const ApiRequest &request, const RateLimiter::Decision &rate) const;
     HeaderList responseHeaders(const ApiRequest &request, const ApiResponse &response,
                                const RateLimiter::Decision &rate) const;
-    void write(QHttpServerResponder &responder, const ApiRequest &request,
-               const ApiResponse &response, const RateLimiter::Decision &rate) const;
     QByteArray rateKey(const ApiRequest &request) const;
     QByteArray idempotencyScope(const ApiRequest &request) const;
 
     bool listen(QString *error);
+    void retire(std::unique_ptr<HttpDaemon> daemon);
     void refuseConnections(int ms);
     void relisten();
     void maintenance();
@@ -139,11 +144,13 @@ public:
     DevControl devControl;
     Router router;
     EventHub hub;
-    QHttpServer http;
-    QTcpServer *tcp = nullptr;
+    // After the hub: closing connections finishes their streams in it.
+    std::unique_ptr<HttpDaemon> http; // the listening one
+    std::vector<std::unique_ptr<HttpDaemon>> retired; // stopped listening, connections still open
     QTimer maintenanceTimer;
     quint16 boundPort = 0;
     DevControl::Actions pendingActions;
+    bool actionsScheduled = false;
 };
 
 ServerPrivate::ServerPrivate(Server *q, const Options &o)
@@ -163,8 +170,16 @@ ServerPrivate::ServerPrivate(Server *q, const Options &o)
     , limiter(options.rateLimit, options.rateWindowS)
     , devControl(options)
     , router(Router::standard())
-    , hub(options.pingIntervalMs)
-{ }
+    , hub(options.pingIntervalMs, options.streamQueueBytes)
+{
+    hub.setSessionExpiry([this](const QByteArray &sessionHash) -> qint64 {
+        try {
+            return sessions.expiresAt(sessionHash);
+        } catch (const DatabaseError &) {
+            return 0;
+        }
+    });
+}
 
 QByteArray ServerPrivate::rateKey(const ApiRequest &request) const
 {
@@ -209,35 +224,66 @@ HeaderList ServerPrivate::responseHeaders(const ApiRequest &request, const ApiRe
     return headers;
 }
 
-void ServerPrivate::write(QHttpServerResponder &responder, const ApiRequest &request,
-                          const ApiResponse &response, const RateLimiter::Decision &rate) const
+qint64 ServerPrivate::bodyLimit(const HttpRequest &) const
 {
-    // Headers are built at run time, which QHttpServerResponder::write()'s
-    // initializer_list cannot take: write the parts one by one.
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    for (const auto &[name, value] : responseHeaders(request, response, rate))
-        responder.writeHeader(name, value);
-    responder.writeBody(response.body);
+    // One limit for every route today; protocol §11's uploads will choose theirs here.
+    return options.maxBodyBytes;
 }
 
-void ServerPrivate::handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder)
+HttpReply ServerPrivate::refuse(const HttpRequest &head, Refusal why, qint64 limit)
 {
-    ApiRequest request = ApiRequest::fromHttp(httpRequest);
-    bool streamed = false;
-    RateLimiter::Decision rate;
-    const ApiResponse response = run(request, &responder, &streamed, &rate);
-    if (streamed) {
-        qCDebug(lcDevServer).noquote()
-            << request.method << request.path << "→ stream" << request.requestId;
-        return;
+    HttpRequest bodiless = head;
+    bodiless.body.clear();
+    ApiRequest request = ApiRequest::fromHttp(bodiless);
+    ApiError error;
+    switch (why) {
+    case Refusal::HeaderTooLarge:
+        error.status = 431;
+        error.type = u"invalid_request_error"_s;
+        error.code = u"header_too_large"_s;
+        error.message = u"The request line and headers exceed %1 bytes."_s.arg(limit);
+        break;
+    case Refusal::BodyTooLarge:
+        error = ApiError::bodyTooLarge(limit);
+        break;
+    case Refusal::AmbiguousFraming:
+        error = ApiError::parameterInvalid(u"Content-Length"_s,
+                                           u"The request's body length is ambiguous."_s);
+        break;
     }
-    write(responder, request, response, rate);
+    // Counted like any request (protocol-notes "Rate limits": rejected ones count too).
+    const RateLimiter::Decision rate = limiter.hit(rateKey(request), request.nowMs);
+    const ApiResponse response = ApiResponse::error(request, error);
     qCDebug(lcDevServer).noquote()
         << request.method << request.path << "→" << response.status << request.requestId;
-    applyPendingActions();
+    return {response.status, responseHeaders(request, response, rate), response.body, nullptr};
 }
 
-ApiResponse ServerPrivate::run(ApiRequest &request, QHttpServerResponder *responder, bool *streamed,
+HttpReply ServerPrivate::handle(const HttpRequest &httpRequest)
+{
+    ApiRequest request = ApiRequest::fromHttp(httpRequest);
+    EventStream *stream = nullptr;
+    RateLimiter::Decision rate;
+    const ApiResponse response = run(request, &stream, &rate);
+    if (stream) {
+        qCDebug(lcDevServer).noquote()
+            << request.method << request.path << "→ stream" << request.requestId;
+        return {200, response.headers + commonHeaders(request, rate), {}, stream};
+    }
+    qCDebug(lcDevServer).noquote()
+        << request.method << request.path << "→" << response.status << request.requestId;
+    if ((pendingActions.dropStreams || pendingActions.refuseConnectionsMs > 0)
+        && !actionsScheduled) {
+        // Socket actions wait until this answer is queued (and the HTTP layer
+        // is out of its callbacks).
+        actionsScheduled = true;
+        QMetaObject::invokeMethod(
+            q, [this] { applyPendingActions(); }, Qt::QueuedConnection);
+    }
+    return {response.status, responseHeaders(request, response, rate), response.body, nullptr};
+}
+
+ApiResponse ServerPrivate::run(ApiRequest &request, EventStream **stream,
                                RateLimiter::Decision *rateOut)
 {
     const Router::Match match = router.match(request.method, request.path);
@@ -251,7 +297,7 @@ ApiResponse ServerPrivate::run(ApiRequest &request, QHttpServerResponder *respon
     ApiResponse response;
     std::optional<DevControl::FailRule> failAfter;
     try {
-        response = process(request, match, rate, responder, streamed, &failAfter);
+        response = process(request, match, rate, stream, &failAfter);
     } catch (const ApiError &error) {
         response = ApiResponse::error(request, error);
     } catch (const DatabaseError &error) {
@@ -259,7 +305,7 @@ ApiResponse ServerPrivate::run(ApiRequest &request, QHttpServerResponder *respon
         outbox.clear();
         response = ApiResponse::error(request, ApiError::internal());
     }
-    if (failAfter && !*streamed) {
+    if (failAfter && !(stream && *stream)) {
         // The request was handled and committed; the client never learns it
         // (a lost response): a retry with the same Idempotency-Key must get the original.
         response = ApiResponse::error(
@@ -269,13 +315,12 @@ ApiResponse ServerPrivate::run(ApiRequest &request, QHttpServerResponder *respon
 }
 
 ApiResponse ServerPrivate::process(ApiRequest &request, const Router::Match &match,
-                                   const RateLimiter::Decision &rate,
-                                   QHttpServerResponder *responder, bool *streamed,
+                                   const RateLimiter::Decision &rate, EventStream **stream,
                                    std::optional<DevControl::FailRule> *failAfter)
 {
     // Repeated headers arrive joined by ", ". Two Content-Lengths (or one with
     // Transfer-Encoding) frame the body ambiguously — the request-smuggling
-    // pattern — and QtHttpServer 6.4's parser takes one of them: refuse.
+    // pattern. HttpDaemon refuses them before reading; inject() gets here.
     const QByteArray contentLength = request.header("content-length"_ba);
     if (contentLength.contains(',')
         || (!contentLength.isEmpty() && request.headers.contains("transfer-encoding"_ba)))
@@ -341,7 +386,7 @@ ApiResponse ServerPrivate::process(ApiRequest &request, const Router::Match &mat
     authenticate(authFor(route), request);
 
     if (route == Route::Events || route == Route::AgentEvents) {
-        ApiResponse r = openStream(request, rate, responder, streamed);
+        ApiResponse r = openStream(request, stream);
         transaction.commit();
         return r;
     }
@@ -503,8 +548,7 @@ ApiResponse ServerPrivate::dispatch(Route route, ApiRequest &request)
     throw ApiError::internal();
 }
 
-ApiResponse ServerPrivate::openStream(ApiRequest &request, const RateLimiter::Decision &rate,
-                                      QHttpServerResponder *responder, bool *streamed)
+ApiResponse ServerPrivate::openStream(ApiRequest &request, EventStream **stream)
 {
     if (devControl.streamDisabled())
         return ApiResponse::noContent(); // protocol §9: 204 = no stream offered, poll
@@ -514,23 +558,45 @@ ApiResponse ServerPrivate::openStream(ApiRequest &request, const RateLimiter::De
     const bool isAgent = request.caller.isAgent();
     const Audience audience =
         isAgent ? Audience::forAgent() : Audience::forCustomer(request.caller.customerId);
-    const QByteArray body = eventsApi.streamPreamble(request, audience);
+    qint64 replayFrom = -1;
+    const QByteArray preamble =
+        eventsApi.streamPreamble(request, audience, stream ? &replayFrom : nullptr);
     StreamAudience streamAudience {isAgent, request.caller.customerId, request.caller.tokenHash};
 
-    HeaderList headers {{"Content-Type"_ba, "text/event-stream"_ba},
-                        {"Cache-Control"_ba, "no-cache"_ba},
-                        {"X-Accel-Buffering"_ba, "no"_ba}};
-    if (!responder) {
+    ApiResponse r;
+    r.headers = HeaderList {{"Content-Type"_ba, "text/event-stream"_ba},
+                            {"Cache-Control"_ba, "no-cache"_ba},
+                            {"X-Accel-Buffering"_ba, "no"_ba}};
+    if (!stream) {
         // inject(): the first bytes as the answer; nothing stays open.
-        ApiResponse r;
-        r.body = body;
-        r.headers = headers;
+        r.body = preamble;
         return r;
     }
-    headers += commonHeaders(request, rate);
-    hub.open(std::move(*responder), streamAudience, headers, body, devControl.firstByteDelayMs());
-    *streamed = true;
-    return {};
+    EventStream::ReplaySource replay;
+    if (replayFrom >= 0) {
+        // Pulled a page at a time as the socket drains, never in one piece.
+        replay = [this, audience](qint64 *cursor, bool *more) {
+            return replayPage(audience, cursor, more);
+        };
+    }
+    *stream = hub.open(streamAudience, preamble, devControl.firstByteDelayMs(), replayFrom,
+                       std::move(replay));
+    return r;
+}
+
+QByteArray ServerPrivate::replayPage(const Audience &audience, qint64 *cursor, bool *more)
+{
+    // 16 events: a few KiB usually; at most ~0.5 MiB of 10,000-character messages.
+    constexpr int PageEvents = 16;
+    bool hasMore = false;
+    const QList<StoredEvent> page = events.after(*cursor, audience, PageEvents, &hasMore);
+    QByteArray out;
+    for (const StoredEvent &e : page)
+        out += EventHub::frame(e);
+    if (!page.isEmpty())
+        *cursor = page.constLast().id;
+    *more = hasMore && !page.isEmpty();
+    return out;
 }
 
 ApiResponse ServerPrivate::control(const ApiRequest &request)
@@ -547,6 +613,7 @@ ApiResponse ServerPrivate::control(const ApiRequest &request)
 
 void ServerPrivate::applyPendingActions()
 {
+    actionsScheduled = false;
     const DevControl::Actions actions = std::exchange(pendingActions, {});
     if (actions.dropStreams)
         hub.closeAll();
@@ -554,29 +621,64 @@ void ServerPrivate::applyPendingActions()
         refuseConnections(actions.refuseConnectionsMs);
 }
 
+HttpLimits ServerPrivate::httpLimits() const
+{
+    HttpLimits limits;
+    limits.maxHeaderBytes = options.maxHeaderBytes;
+    limits.idleTimeoutS = options.idleTimeoutS;
+    limits.headerTimeoutS = options.headerTimeoutS;
+    // A reading client takes a ping at least every interval: a stream is
+    // stalled only after three missed ones (and never before the idle timeout).
+    limits.streamTimeoutS =
+        qMax(options.idleTimeoutS, int((3LL * options.pingIntervalMs + 999) / 1000));
+    // On loopback every client is this machine (tests and benchmarks open
+    // thousands of streams from 127.0.0.1): no per-peer cap unless asked.
+    limits.maxConnectionsPerPeer = options.maxConnectionsPerPeer >= 0
+        ? options.maxConnectionsPerPeer
+        : (options.listenAddress.isLoopback() ? 0 : 256);
+    limits.maxConnections = options.maxConnections;
+    if (limits.maxConnections <= 0) {
+        // Keep 64 descriptors for SQLite, the event loop and the listener.
+        const qint64 files = HttpSockets::openFileLimit();
+        limits.maxConnections =
+            files > 0 ? int(qBound(qint64(16), files - 64, qint64(1000000))) : 10000;
+    }
+    return limits;
+}
+
 bool ServerPrivate::listen(QString *error)
 {
-    if (!tcp) {
-        tcp = new QTcpServer(&http);
-        // Many clients (re)connect at once after a restart or dropStreams;
-        // Qt's default backlog of 50 would make the kernel drop their SYNs.
-        tcp->setListenBacklogSize(1024);
-    }
-    if (!tcp->listen(options.listenAddress, boundPort ? boundPort : options.port)) {
-        *error = tcp->errorString();
+    auto daemon = std::make_unique<HttpDaemon>(this, httpLimits());
+    if (!daemon->listen(options.listenAddress, boundPort ? boundPort : options.port, error))
         return false;
-    }
-    boundPort = tcp->serverPort();
+    boundPort = daemon->port();
+    http = std::move(daemon);
     return true;
+}
+
+void ServerPrivate::retire(std::unique_ptr<HttpDaemon> daemon)
+{
+    daemon->stopListening();
+    HttpDaemon *raw = daemon.get();
+    QObject::connect(raw, &HttpDaemon::drained, q, [this, raw] {
+        for (auto it = retired.begin(); it != retired.end(); ++it) {
+            if (it->get() == raw) {
+                it->release()->deleteLater(); // not from inside its own signal
+                retired.erase(it);
+                return;
+            }
+        }
+    });
+    retired.push_back(std::move(daemon));
 }
 
 void ServerPrivate::refuseConnections(int ms)
 {
     // Close the listening socket (new connections are refused, open ones
-    // stay), then listen on the same port again.
-    if (!tcp || !tcp->isListening())
+    // stay on the retired daemon), then listen on the same port again.
+    if (!http)
         return;
-    tcp->close();
+    retire(std::move(http));
     qCDebug(lcDevServer) << "refusing connections for" << ms << "ms";
     QTimer::singleShot(ms, q, [this] { relisten(); });
 }
@@ -607,10 +709,6 @@ Server::Server(const Options &options, QObject *parent)
     : QObject(parent), d(std::make_unique<ServerPrivate>(this, options))
 {
     installCredentialSafeLogging();
-    d->http.setMissingHandler(
-        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            d->handle(request, std::move(responder));
-        });
     connect(&d->maintenanceTimer, &QTimer::timeout, this, [this] { d->maintenance(); });
 }
 
@@ -628,20 +726,21 @@ bool Server::start(QString *errorMessage)
         return false;
     }
     d->maintenance();
+    if (d->options.maxOpenFiles > 0 && !HttpSockets::setOpenFileLimit(d->options.maxOpenFiles))
+        qCWarning(lcDevServer) << "cannot set the open-file limit to" << d->options.maxOpenFiles;
     if (!d->listen(&error)) {
         if (errorMessage)
             *errorMessage = u"cannot listen on %1:%2: %3"_s.arg(
                 d->options.listenAddress.toString(), QString::number(d->options.port), error);
         return false;
     }
-    d->http.bind(d->tcp);
     d->maintenanceTimer.start(3600 * 1000);
     return true;
 }
 
 bool Server::isListening() const
 {
-    return d->tcp && d->tcp->isListening();
+    return d->http && d->http->isListening();
 }
 
 quint16 Server::port() const
@@ -675,21 +774,10 @@ const Options &Server::options() const
 
 InjectedResponse Server::inject(const InjectedRequest &injected)
 {
-    // Build the URL as QHttpServerRequest does from the request line.
-    QByteArray target = injected.target;
-    const qsizetype hash = target.indexOf('#');
-    if (hash >= 0)
-        target.truncate(hash);
-    QUrl url;
-    const qsizetype q = target.indexOf('?');
-    url.setPath(QString::fromUtf8(q < 0 ? target : target.left(q)), QUrl::TolerantMode);
-    if (q >= 0)
-        url.setQuery(QString::fromUtf8(target.mid(q + 1)));
-    ApiRequest request =
-        ApiRequest::fromParts(injected.method, url, injected.headers, injected.body, injected.peer);
-    bool streamed = false;
+    ApiRequest request = ApiRequest::fromParts(injected.method, injected.target, injected.headers,
+                                               injected.body, injected.peer);
     RateLimiter::Decision rate;
-    const ApiResponse response = d->run(request, nullptr, &streamed, &rate);
+    const ApiResponse response = d->run(request, nullptr, &rate);
     InjectedResponse out;
     out.status = response.status;
     out.headers = d->responseHeaders(request, response, rate);

@@ -70,6 +70,15 @@ SessionStore::AuthResult SessionStore::authenticate(const QString &token, qint64
     return AuthResult::Ok;
 }
 
+qint64 SessionStore::expiresAt(const QByteArray &tokenHash) const
+{
+    QSqlQuery q = m_db.exec(u"SELECT expires_at, revoked_at FROM sessions WHERE token_hash = :h"_s,
+                            {{"h", QString::fromLatin1(tokenHash)}});
+    if (!q.next() || !q.value(1).isNull())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
 QString SessionStore::insertSession(const QString &kind, const QString &customerId, qint64 nowMs,
                                     Session *session)
 {

@@ -48,6 +48,9 @@ public:
     QString createAnonymous(qint64 nowMs, Session *session);
     QString createIdentified(const QString &customerId, qint64 nowMs, Session *session);
     void revoke(const QByteArray &tokenHash, qint64 nowMs);
+    /// When the session expires as authenticate() sees it, without sliding
+    /// it; 0 if unknown or revoked (open streams close then).
+    qint64 expiresAt(const QByteArray &tokenHash) const;
 
     /// The customer with this external id, created or updated (email/name
     /// are overwritten only when given).

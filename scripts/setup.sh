@@ -9,7 +9,7 @@ build_dir="${CSTAR_BUILD_DIR:-$here/build}"
 packages=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools libgl-dev libgl1-mesa-dri
-    qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
+    qt6-websockets-dev libqt6sql6-sqlite
     qt6-declarative-dev qt6-declarative-dev-tools
     qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qtquick
     qml6-module-qtquick-controls qml6-module-qtquick-layouts

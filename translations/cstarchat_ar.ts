@@ -173,6 +173,10 @@
         <source>Copy text</source>
         <translation>نسخ النص</translation>
     </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>أنت تتحدث كضيف. بعد تسجيل الدخول سترى أيضًا المحادثات التي بدأتها في مكان آخر.</translation>
+    </message>
 </context>
 <context>
     <name>CStar::Composer</name>
@@ -295,6 +299,10 @@
     <message>
         <source>[internal note] %1</source>
         <translation>[ملاحظة داخلية] %1</translation>
+    </message>
+    <message>
+        <source>Select a ticket to reply to.</source>
+        <translation>اختر تذكرة للرد عليها.</translation>
     </message>
 </context>
 <context>
@@ -440,14 +448,6 @@
         <translation>المعرّف المختصر للفريق (الافتراضي: acme).</translation>
     </message>
     <message>
-        <source>Secret agent key for the agent console (with --server).</source>
-        <translation>مفتاح الوكيل السري للوحة وكيل الدعم (مع --server).</translation>
-    </message>
-    <message>
-        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (with --server).</source>
-        <translation>سرّ الدردشة الخاص بالفريق، تحتفظ به «الواجهة الخلفية الخاصة بك» في العرض التجريبي لتوقيع بيانات العملاء (مع --server).</translation>
-    </message>
-    <message>
         <source>Database of the embedded server (default: in the user&apos;s data dir).</source>
         <translation>قاعدة بيانات الخادم المدمج (الافتراضي: في مجلد بيانات المستخدم).</translation>
     </message>
@@ -470,6 +470,14 @@
     <message>
         <source>unknown language &quot;%1&quot;; available: %2</source>
         <translation>لغة غير معروفة «%1»؛ اللغات المتاحة: %2</translation>
+    </message>
+    <message>
+        <source>Secret agent key for the agent console (without --server: the key the embedded server accepts).</source>
+        <translation>مفتاح الوكيل السري لوحدة تحكم الوكيل (بدون ‎--server: المفتاح الذي يقبله الخادم المضمّن).</translation>
+    </message>
+    <message>
+        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (without --server: the embedded server&apos;s secret).</source>
+        <translation>سر الدردشة الخاص بالفريق، يحتفظ به «الخادم الخلفي الخاص بك» في العرض التوضيحي لتوقيع العملاء (بدون ‎--server: سر الخادم المضمّن).</translation>
     </message>
 </context>
 <context>
@@ -881,6 +889,10 @@
     <message>
         <source>No conversations yet. Start one with “New conversation”.</source>
         <translation>لا توجد محادثات بعد. ابدأ واحدة من «محادثة جديدة».</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>أنت تتحدث كضيف. بعد تسجيل الدخول سترى أيضًا المحادثات التي بدأتها في مكان آخر.</translation>
     </message>
 </context>
 <context>

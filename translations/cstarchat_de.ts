@@ -173,6 +173,10 @@
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Sie schreiben als Gast. Nach der Anmeldung sehen Sie auch die Unterhaltungen, die Sie anderswo begonnen haben.</translation>
+    </message>
 </context>
 <context>
     <name>CStar::Composer</name>
@@ -287,6 +291,10 @@
     <message>
         <source>[internal note] %1</source>
         <translation>[interne Notiz] %1</translation>
+    </message>
+    <message>
+        <source>Select a ticket to reply to.</source>
+        <translation>Wählen Sie ein Ticket aus, um zu antworten.</translation>
     </message>
 </context>
 <context>
@@ -420,14 +428,6 @@
         <translation>Team-Kennung (Standard: acme).</translation>
     </message>
     <message>
-        <source>Secret agent key for the agent console (with --server).</source>
-        <translation>Geheimer Agentenschlüssel für die Agentenkonsole (mit --server).</translation>
-    </message>
-    <message>
-        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (with --server).</source>
-        <translation>Das Chat-Secret des Teams, mit dem das „Ihr Backend“ der Demo Kunden signiert (mit --server).</translation>
-    </message>
-    <message>
         <source>Database of the embedded server (default: in the user&apos;s data dir).</source>
         <translation>Datenbank des eingebetteten Servers (Standard: im Datenverzeichnis des Benutzers).</translation>
     </message>
@@ -450,6 +450,14 @@
     <message>
         <source>unknown language &quot;%1&quot;; available: %2</source>
         <translation>unbekannte Sprache „%1“; verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>Secret agent key for the agent console (without --server: the key the embedded server accepts).</source>
+        <translation>Geheimer Agentenschlüssel für die Agentenkonsole (ohne --server: der Schlüssel, den der eingebettete Server annimmt).</translation>
+    </message>
+    <message>
+        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (without --server: the embedded server&apos;s secret).</source>
+        <translation>Das Chat-Secret des Teams, mit dem das „Ihr Backend“ der Demo Kunden signiert (ohne --server: das Secret des eingebetteten Servers).</translation>
     </message>
 </context>
 <context>
@@ -833,6 +841,10 @@
     <message>
         <source>No conversations yet. Start one with “New conversation”.</source>
         <translation>Noch keine Unterhaltungen. Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Sie schreiben als Gast. Nach der Anmeldung sehen Sie auch die Unterhaltungen, die Sie anderswo begonnen haben.</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,10 @@
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Estás chateando como invitado. Al iniciar sesión verás también las conversaciones que empezaste en otro lugar.</translation>
+    </message>
 </context>
 <context>
     <name>CStar::Composer</name>
@@ -287,6 +291,10 @@
     <message>
         <source>[internal note] %1</source>
         <translation>[nota interna] %1</translation>
+    </message>
+    <message>
+        <source>Select a ticket to reply to.</source>
+        <translation>Selecciona un ticket para responder.</translation>
     </message>
 </context>
 <context>
@@ -420,14 +428,6 @@
         <translation>Identificador del equipo (predeterminado: acme).</translation>
     </message>
     <message>
-        <source>Secret agent key for the agent console (with --server).</source>
-        <translation>Clave secreta de agente para la consola del agente (con --server).</translation>
-    </message>
-    <message>
-        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (with --server).</source>
-        <translation>El secreto de chat del equipo, que guarda el «tu backend» de la demo para firmar clientes (con --server).</translation>
-    </message>
-    <message>
         <source>Database of the embedded server (default: in the user&apos;s data dir).</source>
         <translation>Base de datos del servidor integrado (predeterminado: en el directorio de datos del usuario).</translation>
     </message>
@@ -450,6 +450,14 @@
     <message>
         <source>unknown language &quot;%1&quot;; available: %2</source>
         <translation>idioma desconocido «%1»; disponibles: %2</translation>
+    </message>
+    <message>
+        <source>Secret agent key for the agent console (without --server: the key the embedded server accepts).</source>
+        <translation>Clave secreta de agente para la consola de agente (sin --server: la clave que acepta el servidor integrado).</translation>
+    </message>
+    <message>
+        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (without --server: the embedded server&apos;s secret).</source>
+        <translation>El secreto de chat del equipo, que guarda «tu backend» de la demo para firmar clientes (sin --server: el secreto del servidor integrado).</translation>
     </message>
 </context>
 <context>
@@ -833,6 +841,10 @@
     <message>
         <source>No conversations yet. Start one with “New conversation”.</source>
         <translation>Todavía no hay conversaciones. Inicia una con «Nueva conversación».</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Estás chateando como invitado. Al iniciar sesión verás también las conversaciones que empezaste en otro lugar.</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,10 @@
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Vous discutez en tant qu’invité. Une fois connecté, vous verrez aussi les conversations commencées ailleurs.</translation>
+    </message>
 </context>
 <context>
     <name>CStar::Composer</name>
@@ -287,6 +291,10 @@
     <message>
         <source>[internal note] %1</source>
         <translation>[note interne] %1</translation>
+    </message>
+    <message>
+        <source>Select a ticket to reply to.</source>
+        <translation>Sélectionnez un ticket pour y répondre.</translation>
     </message>
 </context>
 <context>
@@ -420,14 +428,6 @@
         <translation>Identifiant de l’équipe (par défaut&#xa0;: acme).</translation>
     </message>
     <message>
-        <source>Secret agent key for the agent console (with --server).</source>
-        <translation>Clé secrète d’agent pour la console de l’agent (avec --server).</translation>
-    </message>
-    <message>
-        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (with --server).</source>
-        <translation>Le secret de chat de l’équipe, détenu par le «&#xa0;votre backend&#xa0;» de la démo pour signer les clients (avec --server).</translation>
-    </message>
-    <message>
         <source>Database of the embedded server (default: in the user&apos;s data dir).</source>
         <translation>Base de données du serveur intégré (par défaut&#xa0;: dans le dossier de données de l’utilisateur).</translation>
     </message>
@@ -450,6 +450,14 @@
     <message>
         <source>unknown language &quot;%1&quot;; available: %2</source>
         <translation>langue inconnue «&#xa0;%1&#xa0;»&#xa0;; disponibles&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Secret agent key for the agent console (without --server: the key the embedded server accepts).</source>
+        <translation>Clé secrète d’agent pour la console agent (sans --server : la clé qu’accepte le serveur intégré).</translation>
+    </message>
+    <message>
+        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (without --server: the embedded server&apos;s secret).</source>
+        <translation>Le secret de chat de l’équipe, détenu par « votre backend » de la démo pour signer les clients (sans --server : le secret du serveur intégré).</translation>
     </message>
 </context>
 <context>
@@ -833,6 +841,10 @@
     <message>
         <source>No conversations yet. Start one with “New conversation”.</source>
         <translation>Aucune conversation pour l’instant. Démarrez-en une avec «&#xa0;Nouvelle conversation&#xa0;».</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Vous discutez en tant qu’invité. Une fois connecté, vous verrez aussi les conversations commencées ailleurs.</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,10 @@
         <source>Copy text</source>
         <translation>テキストをコピー</translation>
     </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>ゲストとしてチャットしています。サインインすると、ほかの場所で始めた会話も表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>CStar::Composer</name>
@@ -285,6 +289,10 @@
     <message>
         <source>[internal note] %1</source>
         <translation>[社内メモ] %1</translation>
+    </message>
+    <message>
+        <source>Select a ticket to reply to.</source>
+        <translation>返信するチケットを選択してください。</translation>
     </message>
 </context>
 <context>
@@ -415,14 +423,6 @@
         <translation>チームのスラッグ（既定値: acme）。</translation>
     </message>
     <message>
-        <source>Secret agent key for the agent console (with --server).</source>
-        <translation>エージェントコンソール用の秘密のエージェントキー（--server と併用）。</translation>
-    </message>
-    <message>
-        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (with --server).</source>
-        <translation>デモの「あなたのバックエンド」がお客様への署名に使う、チームのチャットシークレット（--server と併用）。</translation>
-    </message>
-    <message>
         <source>Database of the embedded server (default: in the user&apos;s data dir).</source>
         <translation>組み込みサーバーのデータベース（既定値: ユーザーのデータディレクトリ内）。</translation>
     </message>
@@ -445,6 +445,14 @@
     <message>
         <source>unknown language &quot;%1&quot;; available: %2</source>
         <translation>不明な言語「%1」。利用可能な言語: %2</translation>
+    </message>
+    <message>
+        <source>Secret agent key for the agent console (without --server: the key the embedded server accepts).</source>
+        <translation>エージェントコンソール用のシークレットエージェントキー（--server なし: 組み込みサーバーが受け付けるキー）。</translation>
+    </message>
+    <message>
+        <source>The team&apos;s chat secret, held by the demo&apos;s &quot;your backend&quot; to sign customers (without --server: the embedded server&apos;s secret).</source>
+        <translation>チームのチャットシークレット。デモの「あなたのバックエンド」が顧客の署名に使います（--server なし: 組み込みサーバーのシークレット）。</translation>
     </message>
 </context>
 <context>
@@ -821,6 +829,10 @@
     <message>
         <source>No conversations yet. Start one with “New conversation”.</source>
         <translation>まだ会話はありません。「新しい会話」から始めましょう。</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>ゲストとしてチャットしています。サインインすると、ほかの場所で始めた会話も表示されます。</translation>
     </message>
 </context>
 <context>

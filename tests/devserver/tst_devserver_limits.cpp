@@ -15,6 +15,8 @@ class TestDevServerLimits : public QObject
 private Q_SLOTS:
     void rateLimit();
     void bodyLimitIsConfigurable();
+    void headerLimitIsConfigurable();
+    void oversizedBodyIsAnsweredNotReset();
     void unknownRoutesAndMethods_data();
     void unknownRoutesAndMethods();
     void everyResponseHasRequestIdAndRateHeaders();
@@ -61,6 +63,41 @@ void TestDevServerLimits::bodyLimitIsConfigurable()
         http.chat("POST", u"/tickets"_s, {{u"title"_s, QString(120, u'x')}}, token);
     QCOMPARE(r.status, 413);
     QCOMPARE(r.errorCode(), u"body_too_large"_s);
+}
+
+void TestDevServerLimits::headerLimitIsConfigurable()
+{
+    // Request line + headers over --max-header-bytes: 431 before the route.
+    DevServerProcess server;
+    START_SERVER(server, withArgs({u"--max-header-bytes"_s, u"2048"_s}));
+    TestHttp http(server);
+    const QString token = http.createSession();
+    const HttpResult big =
+        http.chat("GET", u"/events/poll"_s, {}, token, {{"X-Padding", QByteArray(3000, 'p')}});
+    QCOMPARE(big.status, 431);
+    QCOMPARE(big.errorCode(), u"header_too_large"_s);
+    QVERIFY(big.header("x-request-id").startsWith("req_"));
+    const HttpResult fits =
+        http.chat("GET", u"/events/poll"_s, {}, token, {{"X-Padding", QByteArray(1000, 'p')}});
+    QCOMPARE(fits.status, 200);
+}
+
+void TestDevServerLimits::oversizedBodyIsAnsweredNotReset()
+{
+    // A client that sends a whole body over the limit (as QNetworkAccessManager
+    // does) gets the 413, not a reset connection, and can go on.
+    DevServerProcess server;
+    START_SERVER(server, withArgs({u"--max-body-bytes"_s, u"1024"_s}));
+    TestHttp http(server);
+    const QString token = http.createSession();
+    for (const int size : {2000, 200 * 1024, 900 * 1024}) {
+        const HttpResult r =
+            http.chat("POST", u"/tickets"_s, {{u"title"_s, QString(size, u'x')}}, token);
+        QVERIFY2(r.status == 413,
+                 qPrintable(u"%1: %2 %3"_s.arg(size).arg(r.status).arg(r.networkError)));
+        QCOMPARE(r.errorCode(), u"body_too_large"_s);
+    }
+    QCOMPARE(http.chat("POST", u"/tickets"_s, {{u"title"_s, u"fits"_s}}, token).status, 201);
 }
 
 void TestDevServerLimits::unknownRoutesAndMethods_data()

@@ -160,8 +160,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bytes");
         // 0 = refused at the HTTP level: the connection is closed without an
-        // answer, answered 4xx, or left unanswered (QtHttpServer 6.4 has no
-        // idle timeout) — never 2xx/5xx, and the server keeps serving others.
+        // answer, answered 4xx, or left unanswered until the idle timeout —
+        // never 2xx/5xx, and the server keeps serving others.
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("code"); // error.code, if any
 
@@ -190,12 +190,18 @@ private Q_SLOTS:
             << QByteArray();
         QTest::newRow("1 MiB header") << request("GET", chat + "/tickets", {}, anonymous,
                                                  "X-Big: " + QByteArray(1024 * 1024, 'a') + "\r\n")
-                                      << 0 << QByteArray();
+                                      << 431 << QByteArray();
+        QTest::newRow("20 KiB header") << request("GET", chat + "/tickets", {}, anonymous,
+                                                  "X-Big: " + QByteArray(20 * 1024, 'a') + "\r\n")
+                                       << 431 << QByteArray("header_too_large");
         QByteArray manyHeaders;
         for (int i = 0; i < 10000; ++i)
             manyHeaders += "X-H" + QByteArray::number(i) + ": v\r\n";
         QTest::newRow("10,000 headers")
-            << request("GET", chat + "/tickets", {}, anonymous, manyHeaders) << 0 << QByteArray();
+            << request("GET", chat + "/tickets", {}, anonymous, manyHeaders) << 431 << QByteArray();
+        QTest::newRow("Content-Length -1") << QByteArray(
+            "POST " + chat + "/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n")
+                                           << 400 << QByteArray();
         QTest::newRow("conflicting Content-Length")
             << QByteArray("POST " + chat
                           + "/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
@@ -205,7 +211,7 @@ private Q_SLOTS:
             << QByteArray("POST " + chat
                           + "/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n"
                             "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
-            << 0 << QByteArray();
+            << 400 << QByteArray("parameter_invalid");
         QTest::newRow("chunked request body (accepted)")
             << QByteArray("POST " + chat
                           + "/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"

@@ -14,6 +14,7 @@
 #include "ticketsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAccessible>
 #include <QApplication>
 #include <QDir>
 #include <QJsonArray>
@@ -324,9 +325,8 @@ private Q_SLOTS:
         QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
         QTRY_VERIFY(find<QLineEdit>("subjectEdit")->hasFocus());
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Keyboard"));
-        // Tab to the message list, then to the composer.
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-        QCOMPARE(QApplication::focusWidget(), messageList());
+        // Tab goes straight to the message box: a new conversation has no
+        // messages to read (the typed text used to land in the empty list).
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), composerEdit());
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Typed without a mouse"));
@@ -340,6 +340,77 @@ private Q_SLOTS:
                 QVERIFY2(!w->accessibleName().isEmpty(),
                          qPrintable(w->objectName() + QLatin1String(" has no accessible name")));
         }
+    }
+
+    /// Enter in the subject moves on to the message, as Tab does; the
+    /// message list takes the focus again once a conversation is open.
+    void enterInSubjectMovesToMessage()
+    {
+        panel->startNewConversation();
+        QTRY_VERIFY(find<QLineEdit>("subjectEdit")->hasFocus());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Shipping"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(QApplication::focusWidget(), composerEdit());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Do you ship to Norway?"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->currentTicketId().isEmpty(), 10000);
+        const QJsonArray tickets = http()
+                                       .agent("GET", QStringLiteral("/tickets"))
+                                       .json.object()
+                                       .value(QStringLiteral("data"))
+                                       .toArray();
+        QCOMPARE(tickets.size(), 1);
+        QCOMPARE(tickets.first().toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Shipping"));
+        QVERIFY(messageList()->focusPolicy() & Qt::TabFocus);
+    }
+
+    /// The first thing a customer does: type into the empty window and press
+    /// Enter. That starts a conversation (subject: the first line) instead of
+    /// vanishing.
+    void typingIntoTheEmptyPanelStartsAConversation()
+    {
+        QVERIFY(panel->currentTicketId().isEmpty());
+        QVERIFY(composerEdit()->isEnabled());
+        composerEdit()->setFocus();
+        QTest::keyClicks(composerEdit(), QStringLiteral("Where is my parcel?"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(composerEdit(), QStringLiteral("Order 1234"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->currentTicketId().isEmpty(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->messagesModel()->rowCount(), 1, 10000);
+        QCOMPARE(panel->messagesModel()->index(0).data(MessagesModel::ContentRole).toString(),
+                 QStringLiteral("Where is my parcel?\nOrder 1234"));
+        const QJsonArray tickets = http()
+                                       .agent("GET", QStringLiteral("/tickets"))
+                                       .json.object()
+                                       .value(QStringLiteral("data"))
+                                       .toArray();
+        QCOMPARE(tickets.size(), 1);
+        QCOMPARE(tickets.first().toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Where is my parcel?"));
+        QVERIFY(composerEdit()->toPlainText().isEmpty());
+        QVERIFY(composerEdit()->hasFocus());
+    }
+
+    /// The sign-in prompt's description (what a screen reader adds) is for
+    /// the customer; the server's developer hint stays in the tooltip.
+    void signInPromptSpeaksToCustomers()
+    {
+        auto *prompt = find<QWidget>("signInPrompt");
+        QVERIFY(prompt);
+        QTRY_VERIFY_WITH_TIMEOUT(prompt->isVisible(), 10000);
+        const QString hint = panel->ticketsModel()->error().hint();
+        QVERIFY(!hint.isEmpty());
+        const QList<QLabel *> labels = prompt->findChildren<QLabel *>();
+        QCOMPARE(labels.size(), 1);
+        QLabel *label = labels.first();
+        QCOMPARE(label->toolTip(), hint);
+        QVERIFY(!label->accessibleDescription().isEmpty());
+        QVERIFY(!label->accessibleDescription().contains(QLatin1String("identify")));
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(label);
+        QVERIFY(accessible);
+        QCOMPARE(accessible->text(QAccessible::Description), label->accessibleDescription());
     }
 
     void darkPaletteIsReadable()
