@@ -337,7 +337,7 @@ Pane {
                             return qsTr("Tell us what you need help with. We usually answer within a few minutes.");
                         if (internal.currentTicketId.length === 0)
                             return qsTr("Select a conversation or start a new one.");
-                        if (messagesModel.count === 0 && !messagesModel.isLoading)
+                        if (messagesModel.count === 0 && !messagesModel.loading)
                             return qsTr("No messages yet.");
                         return "";
                     }

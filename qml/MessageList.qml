@@ -49,7 +49,7 @@ Item {
     }
 
     function loadOlder() {
-        if (!messages || !positioned || loadingOlder || !messages.hasMore || messages.isLoading
+        if (!messages || !positioned || loadingOlder || !messages.hasMore || messages.loading
                 || listView.count === 0)
             return;
         loadingOlder = true;
@@ -87,7 +87,7 @@ Item {
     function rowsInserted(parent, first, last) {
         const history = first === 0 && loadingOlder;
         if (history)
-            loadingOlder = false; // MessagesModel.isLoading covers the first page only
+            loadingOlder = false; // MessagesModel.loading covers the first page only
         if (first === 0 && anchorRow >= 0) {
             // History above: the anchored message stays where it was.
             listView.forceLayout();
@@ -214,8 +214,8 @@ Item {
     Connections {
         target: root.messages
 
-        function onIsLoadingChanged() {
-            if (!root.messages.isLoading && root.positioned && root.nearTop())
+        function onLoadingChanged() {
+            if (!root.messages.loading && root.positioned && root.nearTop())
                 older.restart();
         }
         // A page that failed or came back empty ends the wait too.

@@ -172,7 +172,7 @@ Pane {
             Label {
                 anchors.fill: parent
                 anchors.margins: 16
-                visible: root.tickets !== null && listView.count === 0 && !root.tickets.isLoading
+                visible: root.tickets !== null && listView.count === 0 && !root.tickets.loading
                          && !root.needsSignIn
                 text: qsTr("No conversations yet. Start one with “New conversation”.")
                 horizontalAlignment: Text.AlignHCenter
@@ -183,7 +183,7 @@ Pane {
 
             BusyIndicator {
                 anchors.centerIn: parent
-                running: root.tickets !== null && root.tickets.isLoading && listView.count === 0
+                running: root.tickets !== null && root.tickets.loading && listView.count === 0
                 visible: running
             }
         }

@@ -53,7 +53,7 @@ void ChatStatePrivate::detach()
     store = nullptr;
     if (restored) {
         restored = false;
-        Q_EMIT q->isRestoredChanged();
+        Q_EMIT q->restoredChanged();
     }
 }
 
@@ -85,7 +85,7 @@ void ChatStatePrivate::sync()
     }
     if (newIdentified != identified) {
         identified = newIdentified;
-        Q_EMIT q->isIdentifiedChanged();
+        Q_EMIT q->identifiedChanged();
     }
     if (newCustomer != customer) {
         customer = newCustomer;
@@ -97,7 +97,7 @@ void ChatStatePrivate::sync()
     }
     if (newReady != ready) {
         ready = newReady;
-        Q_EMIT q->isRealtimeReadyChanged();
+        Q_EMIT q->realtimeReadyChanged();
     }
 }
 
@@ -129,7 +129,7 @@ void ChatStatePrivate::onLoaded(const TokenStore::Record &record)
         saveCurrent();
     }
     restored = true;
-    Q_EMIT q->isRestoredChanged();
+    Q_EMIT q->restoredChanged();
     sync();
 }
 

@@ -21,15 +21,15 @@ class CSTARCHAT_CORE_EXPORT ChatState : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(CStar::ChatClient *client READ client WRITE setClient NOTIFY clientChanged)
-    Q_PROPERTY(bool isIdentified READ isIdentified NOTIFY isIdentifiedChanged)
+    Q_PROPERTY(bool identified READ isIdentified NOTIFY identifiedChanged)
     Q_PROPERTY(CStar::Customer customer READ customer NOTIFY customerChanged)
     Q_PROPERTY(
         CStar::ChatClient::SessionKind sessionKind READ sessionKind NOTIFY sessionKindChanged)
-    Q_PROPERTY(bool isRealtimeReady READ isRealtimeReady NOTIFY isRealtimeReadyChanged)
+    Q_PROPERTY(bool realtimeReady READ isRealtimeReady NOTIFY realtimeReadyChanged)
     Q_PROPERTY(
         CStar::Connection::State connectionState READ connectionState NOTIFY connectionStateChanged)
     Q_PROPERTY(CStar::ChatError lastError READ lastError NOTIFY lastErrorChanged)
-    Q_PROPERTY(bool isRestored READ isRestored NOTIFY isRestoredChanged)
+    Q_PROPERTY(bool restored READ isRestored NOTIFY restoredChanged)
     Q_PROPERTY(TokenStorage tokenStorage READ tokenStorage NOTIFY tokenStorageChanged)
     Q_PROPERTY(QString storageDirectory READ storageDirectory WRITE setStorageDirectory NOTIFY
                    storageDirectoryChanged)
@@ -90,13 +90,13 @@ public:
 
 Q_SIGNALS:
     void clientChanged();
-    void isIdentifiedChanged();
+    void identifiedChanged();
     void customerChanged();
     void sessionKindChanged();
-    void isRealtimeReadyChanged();
+    void realtimeReadyChanged();
     void connectionStateChanged();
     void lastErrorChanged();
-    void isRestoredChanged();
+    void restoredChanged();
     void tokenStorageChanged();
     void storageDirectoryChanged();
     void keychainEnabledChanged();

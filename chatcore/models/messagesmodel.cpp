@@ -844,7 +844,7 @@ void MessagesModelPrivate::setLoading(bool newLoading, bool newMore)
     loading = newLoading;
     loadingMore = newMore;
     if (before != loading)
-        Q_EMIT q->isLoadingChanged();
+        Q_EMIT q->loadingChanged();
 }
 
 void MessagesModelPrivate::setError(const ChatError &e)

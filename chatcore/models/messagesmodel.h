@@ -28,7 +28,7 @@ class CSTARCHAT_CORE_EXPORT MessagesModel : public QAbstractListModel
     Q_OBJECT
     Q_PROPERTY(CStar::ChatClient *client READ client WRITE setClient NOTIFY clientChanged)
     Q_PROPERTY(QString ticketId READ ticketId WRITE setTicketId NOTIFY ticketIdChanged)
-    Q_PROPERTY(bool isLoading READ isLoading NOTIFY isLoadingChanged)
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     Q_PROPERTY(CStar::ChatError error READ error NOTIFY errorChanged)
     /// Older messages exist (canFetchMore() is this while nothing loads).
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY hasMoreChanged)
@@ -99,7 +99,7 @@ public:
 Q_SIGNALS:
     void clientChanged();
     void ticketIdChanged();
-    void isLoadingChanged();
+    void loadingChanged();
     void errorChanged();
     void hasMoreChanged();
     void typingUsersChanged();

@@ -207,7 +207,7 @@ void TicketsModelPrivate::setLoading(bool newLoading, bool newMore)
     loading = newLoading;
     loadingMore = newMore;
     if (before != (loading || loadingMore))
-        Q_EMIT q->isLoadingChanged();
+        Q_EMIT q->loadingChanged();
 }
 
 void TicketsModelPrivate::setError(const ChatError &e)

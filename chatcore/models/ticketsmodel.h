@@ -25,7 +25,7 @@ class CSTARCHAT_CORE_EXPORT TicketsModel : public QAbstractListModel
 {
     Q_OBJECT
     Q_PROPERTY(CStar::ChatClient *client READ client WRITE setClient NOTIFY clientChanged)
-    Q_PROPERTY(bool isLoading READ isLoading NOTIFY isLoadingChanged)
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     Q_PROPERTY(CStar::ChatError error READ error NOTIFY errorChanged)
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY hasMoreChanged)
     Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY statusChanged)
@@ -86,7 +86,7 @@ public:
 
 Q_SIGNALS:
     void clientChanged();
-    void isLoadingChanged();
+    void loadingChanged();
     void errorChanged();
     void hasMoreChanged();
     void statusChanged();

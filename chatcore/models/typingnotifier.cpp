@@ -23,7 +23,7 @@ void TypingNotifierPrivate::send(bool value)
     client->sendTyping(ticketId, value);
     if (typing != value) {
         typing = value;
-        Q_EMIT q->isTypingChanged();
+        Q_EMIT q->typingChanged();
     }
 }
 

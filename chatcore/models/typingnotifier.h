@@ -24,7 +24,7 @@ class CSTARCHAT_CORE_EXPORT TypingNotifier : public QObject
     Q_PROPERTY(QString ticketId READ ticketId WRITE setTicketId NOTIFY ticketIdChanged)
     Q_PROPERTY(int pauseMs READ pauseMs WRITE setPauseMs NOTIFY pauseMsChanged)
     /// What the server was last told.
-    Q_PROPERTY(bool isTyping READ isTyping NOTIFY isTypingChanged)
+    Q_PROPERTY(bool typing READ isTyping NOTIFY typingChanged)
 public:
     explicit TypingNotifier(QObject *parent = nullptr);
     TypingNotifier(ChatClient *client, const QString &ticketId, QObject *parent = nullptr);
@@ -51,7 +51,7 @@ Q_SIGNALS:
     void clientChanged();
     void ticketIdChanged();
     void pauseMsChanged();
-    void isTypingChanged();
+    void typingChanged();
 
 private:
     std::unique_ptr<TypingNotifierPrivate> d;

@@ -46,7 +46,7 @@ private Q_SLOTS:
             QVERIFY(app.state->isRestored());
             QCOMPARE(app.state->tokenStorage(), ChatState::TokenStorage::File);
             QVERIFY(!app.state->isIdentified());
-            QSignalSpy identified(app.state.get(), &ChatState::isIdentifiedChanged);
+            QSignalSpy identified(app.state.get(), &ChatState::identifiedChanged);
             QSignalSpy customer(app.state.get(), &ChatState::customerChanged);
             QVERIFY(app.identify(server, QStringLiteral("cust-state"), QStringLiteral("Cleo")));
             QVERIFY(app.state->isIdentified());
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(app.identify(server, QStringLiteral("cust-rt")));
         QVERIFY(!app.state->lastError().isError());
         const QString ticket = createTicket(app.client.get(), QStringLiteral("RT"));
-        QSignalSpy ready(app.state.get(), &ChatState::isRealtimeReadyChanged);
+        QSignalSpy ready(app.state.get(), &ChatState::realtimeReadyChanged);
         auto model = std::make_unique<MessagesModel>(app.client.get(), ticket);
         new QAbstractItemModelTester(model.get(),
                                      QAbstractItemModelTester::FailureReportingMode::Fatal, this);

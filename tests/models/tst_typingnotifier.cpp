@@ -45,7 +45,7 @@ private Q_SLOTS:
 
         TypingNotifier notifier(app.client.get(), ticket);
         notifier.setPauseMs(200);
-        QSignalSpy typing(&notifier, &TypingNotifier::isTypingChanged);
+        QSignalSpy typing(&notifier, &TypingNotifier::typingChanged);
 
         // Keystrokes: one `true` (re-sent at most every 3 s), then `false`
         // after the pause.

@@ -57,7 +57,7 @@ ApplicationWindow {
     // Once the thread is complete and live, the agent starts typing.
     readonly property bool conversationShown: view.currentTicketId === window.ticketId
                                               && view.messagesModel.count === window.messageCount
-                                              && !view.messagesModel.isLoading
+                                              && !view.messagesModel.loading
                                               && chat.connectionState === Connection.Streaming
     onConversationShownChanged: {
         if (conversationShown) {

@@ -102,7 +102,7 @@ TestCase {
     function waitForThread(view, ticketId, count) {
         tryCompare(view, "currentTicketId", ticketId, 10000);
         tryCompare(view.messagesModel, "count", count, 10000);
-        tryCompare(view.messagesModel, "isLoading", false);
+        tryCompare(view.messagesModel, "loading", false);
         tryCompare(view.client, "connectionState", Connection.Streaming, 10000);
     }
 
@@ -279,7 +279,7 @@ TestCase {
     function test_newConversation() {
         const chat = identifiedClient();
         const view = createView(chat);
-        tryCompare(view.ticketsModel, "isLoading", false, 10000);
+        tryCompare(view.ticketsModel, "loading", false, 10000);
         compare(view.currentTicketId, "");
         view.startNewConversation();
         verify(view.creatingTicket);
@@ -363,6 +363,17 @@ TestCase {
         tryCompare(view.messagesModel, "count", 2);
     }
 
+    function test_clientMadeInCpp() {
+        // An app's ChatClient, made in C++: the view uses its JS members too
+        // (the header of an anonymous ticket comes from client.tickets.get()).
+        const chat = devServer.createCppClient();
+        const ticket = settle(chat.tickets.create({ title: "From C++", message: "Hi" }));
+        const view = createView(chat);
+        view.openTicket(ticket.id);
+        tryCompare(findChild(view, "threadTitle"), "text", "From C++ — New", 10000);
+        tryCompare(view.messagesModel, "count", 1, 10000);
+    }
+
     function test_anonymousSignInPrompt() {
         const chat = createTemporaryObject(clientComponent, testCase);
         const view = createView(chat);
@@ -414,7 +425,7 @@ TestCase {
         verify(top.content.startsWith("Message 21\n"));
         const before = top.mapToItem(list, 0, 0).y;
         tryCompare(view.messagesModel, "count", 20, 10000);
-        tryCompare(view.messagesModel, "isLoading", false);
+        tryCompare(view.messagesModel, "loading", false);
         const same = list.itemAtIndex(10);
         verify(same.content.startsWith("Message 21\n"));
         tryVerify(() => Math.abs(same.mapToItem(list, 0, 0).y - before) < 2, 5000,

@@ -140,13 +140,13 @@ TestCase {
                                                 "pageSize": 5
                                             });
         tryCompare(model, "count", 5, 10000);
-        tryCompare(model, "isLoading", false);
+        tryCompare(model, "loading", false);
         compare(model.hasMore, true);
         compare(row(model, 4, MessagesModel.ContentRole), "Message 12");
         model.fetchMore(model.index(-1, -1));
         tryCompare(model, "count", 10, 10000);
         compare(row(model, 0, MessagesModel.ContentRole), "Message 3");
-        tryCompare(model, "isLoading", false);
+        tryCompare(model, "loading", false);
         model.fetchMore(model.index(-1, -1));
         tryCompare(model, "count", 12, 10000);
         tryCompare(model, "hasMore", false);
@@ -184,9 +184,9 @@ TestCase {
                                                    "ticketId": ticket.id
                                                });
         notifier.textChanged("Hel");
-        tryCompare(notifier, "isTyping", true, 10000);
+        tryCompare(notifier, "typing", true, 10000);
         notifier.messageSent();
-        tryCompare(notifier, "isTyping", false, 10000);
+        tryCompare(notifier, "typing", false, 10000);
     }
 
     Component {
