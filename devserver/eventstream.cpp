@@ -81,6 +81,8 @@ void EventStream::close()
     m_replaying = false;
     m_holding = false;
     wake();
+    // A peer that does not read would keep the flush (and the stream) forever.
+    QTimer::singleShot(1000, this, [this] { abort(); });
 }
 
 void EventStream::abort()
