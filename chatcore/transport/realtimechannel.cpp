@@ -88,6 +88,11 @@ void RealtimeChannel::start()
 {
     if (m_active)
         return;
+    if (!HttpTransport::isValidTeamSlug(m_http->teamSlug())) {
+        // Every request would fail alike: say so once instead of retrying forever.
+        Q_EMIT errorOccurred(HttpTransport::invalidTeamSlugError());
+        return;
+    }
     m_active = true;
     ++m_generation;
     m_reconnectAttempts = 0;

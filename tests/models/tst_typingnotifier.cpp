@@ -72,9 +72,20 @@ private Q_SLOTS:
         QVERIFY(!notifier.isTyping());
         notifier.textChanged(QStringLiteral("w"));
         notifier.setActive(false);
-        QVERIFY(feed.waitForEvents(10));
-        QCOMPARE(typingStates(feed),
-                 (QList<bool> {true, false, true, false, true, false, true, false, true, false}));
+        // One typing POST in flight per ticket, a newer state replacing a
+        // queued one (issue 17): the burst reaches the agent as alternating
+        // states that end with `false`, never out of order.
+        auto settled = [&] {
+            const QList<bool> states = typingStates(feed);
+            if (states.size() < 4 || states.constLast())
+                return false;
+            for (qsizetype i = 0; i < states.size(); ++i) {
+                if (states.at(i) != (i % 2 == 0))
+                    return false;
+            }
+            return true;
+        };
+        TRY_VERIFY(settled());
         QCOMPARE(typing.count(), 10);
     }
 };
