@@ -123,9 +123,14 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
     connect(m_composer, &Composer::sendRequested, this, &AgentConsole::sendReply);
     connect(m_composer, &Composer::textChanged, this, &AgentConsole::onComposerText);
 
+    // Buddies: screen readers say "Status: New", not just "New" (a Qt 6.4
+    // combo box reads its value as its name, whatever its accessibleName).
     m_agentNameLabel = new QLabel;
+    m_agentNameLabel->setBuddy(m_agentName);
     m_statusLabel = new QLabel;
+    m_statusLabel->setBuddy(m_status);
     m_priorityLabel = new QLabel;
+    m_priorityLabel->setBuddy(m_priority);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_title, 1);
     controls->addWidget(m_statusLabel);

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QQuickItem>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -97,6 +98,16 @@ CustomerWindow::CustomerWindow(ChatClient *client, ChatState *state, AgentApi *a
     if (!restoreGeometry(
             QSettings().value(QStringLiteral("customerWindow/geometry")).toByteArray()))
         resize(firstRunSize(QSize(920, 620)));
+    // A customer's first act is to type: the message box has the focus (in
+    // the empty window, sending starts a conversation).
+    if (m_panel) {
+        if (auto *edit = m_panel->findChild<QWidget *>(QStringLiteral("composerEdit")))
+            edit->setFocus();
+    } else if (QQuickItem *view = m_qmlView->chatView()) {
+        m_qmlView->setFocus();
+        if (auto *composer = view->property("composer").value<QObject *>())
+            QMetaObject::invokeMethod(composer, "forceEditorFocus");
+    }
 }
 
 QSize CustomerWindow::firstRunSize(const QSize &wanted)

@@ -363,6 +363,9 @@ def case_first_run(s):
         check(ow > 0 and oh > 0 and ox >= x and oy >= y and ox + ow <= x + w
               and oy + oh <= y + h, "%s is not inside the window" % describe(obj))
     check(extents(message_box(s))[3] >= 30, "the message box is too small to type in")
+    # Typing is a customer's first act: the message box has the focus.
+    s.focus_customer_window()
+    s.wait_focus("text", "Message", "the message box to have the focus at start")
     # Realtime is on and the embedded server streams: both UIs say "Live".
     s.wait_object(s.customer, "the status bar saying Live", role="label",
                   contains="· Live")
