@@ -29,8 +29,11 @@ extern "C" void onSignal(int signalNumber)
 SignalWatcher::SignalWatcher(std::initializer_list<int> signalNumbers, QObject *parent)
     : QObject(parent)
 {
-    if (pipeFds[0] >= 0 || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pipeFds) != 0)
+    if (pipeFds[0] >= 0 || ::socketpair(AF_UNIX, SOCK_STREAM, 0, pipeFds) != 0)
         return;
+    // Close-on-exec by fcntl: macOS has no SOCK_CLOEXEC.
+    for (int fd : pipeFds)
+        ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC);
     // The handler must never block, even if nobody reads for a while.
     ::fcntl(pipeFds[1], F_SETFL, ::fcntl(pipeFds[1], F_GETFL) | O_NONBLOCK);
     m_notifier = new QSocketNotifier(pipeFds[0], QSocketNotifier::Read, this);
