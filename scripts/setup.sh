@@ -17,7 +17,7 @@ packages=(
     qml6-module-qttest qml6-module-qtqml-models
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     qtkeychain-qt6-dev
-    libbenchmark-dev clang libclang-rt-14-dev
+    libbenchmark-dev clang libclang-rt-dev
     libmicrohttpd-dev debootstrap
     sqlite3 curl xvfb xauth fonts-dejavu-core nginx
     xdotool dbus at-spi2-core python3-pyatspi
