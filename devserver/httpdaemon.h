@@ -15,7 +15,7 @@ class HttpDaemonPrivate;
 /// What one client may cost the server (devserver/README.md "HTTP layer").
 struct HttpLimits
 {
-    qint64 maxHeaderBytes = 16 * 1024; ///< request line + headers; more → 431
+    qint64 maxHeaderBytes = 8 * 1024; ///< request line + headers; more → 431
     int idleTimeoutS = 60; ///< no byte in or out for this long → closed
     int headerTimeoutS = 10; ///< a connection's first request line + headers must be in by then
     int streamTimeoutS = 60; ///< event streams: no byte taken by the socket for this long → dropped

@@ -86,7 +86,7 @@ Options::ParseResult Options::parse(const QStringList &arguments, Options *optio
     add(u"max-body-bytes"_s, u"Largest accepted request body (default 65536)."_s, u"N"_s);
     add(u"signature-window-s"_s, u"Allowed clock skew of identify timestamps (default 600)."_s,
         u"S"_s);
-    add(u"max-header-bytes"_s, u"Largest request line + headers (default 16384)."_s, u"N"_s);
+    add(u"max-header-bytes"_s, u"Largest request line + headers (default 8192)."_s, u"N"_s);
     add(u"idle-timeout-s"_s, u"Close connections without traffic for this long (default 60)."_s,
         u"S"_s);
     add(u"header-timeout-s"_s,

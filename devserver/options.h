@@ -32,7 +32,7 @@ struct Options
     qint64 idempotencyTtlS = 86400; ///< protocol §3
 
     // HTTP layer (devserver/README.md "HTTP layer"): what one client may cost.
-    qint64 maxHeaderBytes = 16 * 1024; ///< request line + headers; more → 431
+    qint64 maxHeaderBytes = 8 * 1024; ///< request line + headers; more → 431
     int idleTimeoutS = 60; ///< a connection without traffic is closed
     int headerTimeoutS = 10; ///< a new connection's first request head must be in by then
     int maxConnectionsPerPeer = -1; ///< -1: none when listening on loopback, else 256; 0: none
