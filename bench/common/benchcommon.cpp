@@ -439,7 +439,7 @@ const qint64 BaseMs = 1795468684561LL; // 2026-11-24T21:18:04.561Z
 
 QByteArray isoTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+    return QDateTime::fromMSecsSinceEpoch(ms).toUTC().toString(Qt::ISODateWithMs).toLatin1();
 }
 
 QByteArray messageJson(Rng &rng, const QByteArray &id, const QByteArray &ticketId, qint64 ms,

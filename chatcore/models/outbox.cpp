@@ -22,7 +22,7 @@ OutboxEntry entryFromQuery(const QSqlQuery &query)
     e.clientMessageId = query.value(1).toString();
     e.idempotencyKey = query.value(2).toString().toLatin1();
     e.content = query.value(3).toString();
-    e.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
+    e.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong()).toUTC();
     e.attempts = query.value(5).toInt();
     e.needsUser = query.value(6).toBool();
     const auto kind = ChatError::Kind(query.value(7).toInt());

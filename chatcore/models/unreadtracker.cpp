@@ -23,7 +23,7 @@ qint64 toMs(const QDateTime &dt)
 
 QDateTime fromMs(qint64 ms)
 {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toUTC() : QDateTime();
 }
 
 bool countable(const Message &m)

@@ -42,30 +42,9 @@ inline QString string(const QJsonObject &o, QLatin1String camel, QLatin1String s
     return v.toString();
 }
 
-/// An ISO 8601 timestamp in UTC (invalid when it is not one). The server's
-/// own form, "2026-11-24T21:18:04.561Z" (or without milliseconds), is read by
-/// hand: QDateTime::fromString() was 7 % of a client receiving messages.
+/// An ISO 8601 timestamp in UTC (invalid when it is not one).
 inline QDateTime isoDateTime(const QString &text)
 {
-    const qsizetype n = text.size();
-    if ((n == 24 || n == 20) && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T'
-        && text.at(13) == u':' && text.at(16) == u':' && text.at(n - 1) == u'Z'
-        && (n == 20 || text.at(19) == u'.')) {
-        bool digits = true;
-        auto number = [&](qsizetype from, qsizetype count) {
-            int value = 0;
-            for (qsizetype i = from; i < from + count; ++i) {
-                const char16_t c = text.at(i).unicode();
-                digits = digits && c >= u'0' && c <= u'9';
-                value = value * 10 + (c - u'0');
-            }
-            return value;
-        };
-        const QDate date(number(0, 4), number(5, 2), number(8, 2));
-        const QTime time(number(11, 2), number(14, 2), number(17, 2), n == 24 ? number(20, 3) : 0);
-        if (digits && date.isValid() && time.isValid())
-            return QDateTime(date, time, Qt::UTC);
-    }
     QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (dt.isValid())
         dt = dt.toUTC();
@@ -77,7 +56,7 @@ inline QDateTime dateTime(const QJsonObject &o, QLatin1String camel, QLatin1Stri
     const QJsonValue v = field(o, camel, snake);
     if (v.isDouble()) {
         qint64 ms = 0;
-        return toInt64(v.toDouble(), &ms) ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+        return toInt64(v.toDouble(), &ms) ? QDateTime::fromMSecsSinceEpoch(ms).toUTC()
                                           : QDateTime();
     }
     return isoDateTime(v.toString());

@@ -13,6 +13,7 @@
 #include <QMetaEnum>
 #include <QSet>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace CStar;
 
@@ -49,7 +50,8 @@ private Q_SLOTS:
         QCOMPARE(m.sender(), Message::Sender::Agent);
         QCOMPARE(m.senderName(), QStringLiteral("Ana"));
         QCOMPARE(m.clientMessageId(), QStringLiteral("c1"));
-        QCOMPARE(m.createdAt(), QDateTime(QDate(2026, 11, 24), QTime(21, 18, 4, 561), Qt::UTC));
+        QCOMPARE(m.createdAt(),
+                 QDateTime(QDate(2026, 11, 24), QTime(21, 18, 4, 561), QTimeZone::utc()));
         // Round trip through toJson keeps every field.
         QCOMPARE(Message::fromJson(m.toJson()), m);
     }
