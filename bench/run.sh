@@ -7,8 +7,8 @@
 #   bench/run.sh                     # everything
 #   CSTAR_BENCH_BUILD_DIR=/tmp/b bench/run.sh
 #
-# Needs: cmake, ninja, a C++17 compiler, Qt 6.4 (Core, Network, HttpServer,
-# Sql; Widgets for the demo's first-frame figure), libbenchmark-dev
+# Needs: cmake, ninja, a C++17 compiler, Qt 6.4 (Core, Network,
+# Sql; Widgets for the demo's first-frame figure), libbenchmark-dev, libmicrohttpd-dev
 # (optional: parser micro benchmarks), Node >= 20 + npm.
 set -uo pipefail
 

@@ -48,7 +48,7 @@ CSTAR_FUZZ_TARGET(devserver_request)
     request.method = requestLine.value(0);
     request.target = requestLine.value(1);
     if (request.method.isEmpty() || !request.target.startsWith('/'))
-        return 0; // QHttpServer's parser would have refused the request line
+        return 0; // the HTTP layer's parser (libmicrohttpd) refuses such a request line
     if (requestLine.value(2) == "remote")
         request.peer = QHostAddress(QStringLiteral("192.0.2.7"));
     for (qsizetype i = 1; i < lines.size(); ++i) {
