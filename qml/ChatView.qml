@@ -166,6 +166,10 @@ Pane {
                     subjectField.clear();
                     root.openTicket(job.result.id);
                     composer.forceEditorFocus();
+                } else if (!internal.creatingTicket) {
+                    // Another conversation was opened meanwhile: keep the
+                    // text as the new-conversation draft, not in that box.
+                    internal.drafts[""] = text;
                 } else {
                     composer.text = text; // never lose what the user typed
                     internal.startError = job.error;

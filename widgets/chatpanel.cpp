@@ -614,7 +614,14 @@ void ChatPanelPrivate::submit(const QString &text)
         },
         [this, text](const ChatError &error) {
             composer->setEnabled(true);
-            composer->setText(text); // never lose what the user typed
+            // Never lose what the user typed: back in the box, or, if they
+            // opened another conversation meanwhile, in the new-conversation
+            // draft (not in that conversation's box).
+            if (!creatingTicket) {
+                drafts.insert(QString(), text);
+                return;
+            }
+            composer->setText(text);
             startError = error;
             updateError();
         });

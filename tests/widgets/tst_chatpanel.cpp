@@ -393,6 +393,34 @@ private Q_SLOTS:
         QVERIFY(composerEdit()->hasFocus());
     }
 
+    /// A conversation that cannot be started gives the text back: in the box,
+    /// or, if the customer opened another conversation meanwhile, as the
+    /// new-conversation draft (never in that other conversation's box).
+    void failedStartKeepsTheText()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("First question"));
+        QVERIFY(!ticketId.isEmpty());
+        server->stop();
+        panel->startNewConversation();
+        composerEdit()->setFocus();
+        QTest::keyClicks(composerEdit(), QStringLiteral("Second question"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(composerEdit()->toPlainText(), QStringLiteral("Second question"),
+                                  10000);
+        QVERIFY(composerEdit()->isEnabled());
+        QTRY_VERIFY(find<QLabel>("threadError")->isVisible());
+
+        // Again, but the customer goes back to the first conversation while
+        // the start is on its way.
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QVERIFY(composerEdit()->toPlainText().isEmpty());
+        panel->openTicket(ticketId);
+        QTRY_VERIFY_WITH_TIMEOUT(composerEdit()->isEnabled(), 10000);
+        QVERIFY(composerEdit()->toPlainText().isEmpty());
+        panel->startNewConversation();
+        QCOMPARE(composerEdit()->toPlainText(), QStringLiteral("Second question"));
+    }
+
     /// The sign-in prompt's description (what a screen reader adds) is for
     /// the customer; the server's developer hint stays in the tooltip.
     void signInPromptSpeaksToCustomers()
