@@ -387,16 +387,28 @@ QString FaultProxy::errorString() const
     return m_server.errorString();
 }
 
+QList<FaultConnection *> FaultProxy::connections() const
+{
+    // FaultConnection has no Q_OBJECT (no signals of its own), and Qt 6.7+
+    // refuses findChildren() on such a class: cast the direct children.
+    QList<FaultConnection *> result;
+    for (QObject *child : children()) {
+        if (auto *connection = dynamic_cast<FaultConnection *>(child))
+            result.append(connection);
+    }
+    return result;
+}
+
 void FaultProxy::resetAll()
 {
-    const auto connections = findChildren<FaultConnection *>(QString(), Qt::FindDirectChildrenOnly);
-    for (FaultConnection *c : connections)
+    const auto all = connections();
+    for (FaultConnection *c : all)
         c->reset();
 }
 
 int FaultProxy::connectionCount() const
 {
-    return int(findChildren<FaultConnection *>(QString(), Qt::FindDirectChildrenOnly).size());
+    return int(connections().size());
 }
 
 FaultProxy::Fault FaultProxy::pick()

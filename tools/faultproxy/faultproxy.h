@@ -87,6 +87,7 @@ public:
     const FaultStats &stats() const { return m_stats; }
 
 private:
+    QList<FaultConnection *> connections() const;
     friend class FaultConnection;
     enum class Fault { None, Drop, Truncate, Reset, Delay, Split };
     Fault pick();
