@@ -205,14 +205,20 @@ class Session:
     def wait_object(self, root, what, role=None, name=None, contains=None, need_showing=True):
         """`contains`: in the name or the description (what a screen reader says)."""
         def match(obj):
-            if role and obj.getRoleName() != role:
+            if role and role_name(obj) != role:
                 return False
             if name is not None and obj.name != name:
                 return False
             if contains is not None and contains not in obj.name + " " + obj.description:
                 return False
             return not need_showing or showing(obj)
-        return poll(lambda: self.find(root, match), what)
+        try:
+            return poll(lambda: self.find(root, match), what)
+        except Failure as failure:
+            # Say what is there instead: a role, a name or a state that differs.
+            near = [describe(o) + ("" if showing(o) else " (not showing)") for o in walk(root)
+                    if name is not None and (o.name == name or name in o.name)]
+            raise Failure("%s; objects with that name: %s" % (failure, ", ".join(near) or "none"))
 
     def focused(self):
         """Every focused object, for messages (containers and a list's current
@@ -228,7 +234,7 @@ class Session:
 
     def wait_focus(self, role, name, what, timeout=DEADLINE_S):
         def check():
-            obj = self.find(self.customer, lambda o: o.getRoleName() == role and o.name == name
+            obj = self.find(self.customer, lambda o: role_name(o) == role and o.name == name
                             and showing(o))
             return obj is not None and obj.getState().contains(pyatspi.STATE_FOCUSED)
         try:
@@ -291,6 +297,16 @@ def walk(root):
             pass
 
 
+# at-spi2-core 2.56 (Debian 13) names ROLE_PUSH_BUTTON "button", 2.46
+# (Debian 12) "push button": compare the one spelling.
+ROLE_SPELLINGS = {"button": "push button"}
+
+
+def role_name(obj):
+    name = obj.getRoleName()
+    return ROLE_SPELLINGS.get(name, name)
+
+
 def showing(obj):
     return obj.getState().contains(pyatspi.STATE_SHOWING)
 
@@ -302,7 +318,7 @@ def extents(obj):
 
 def describe(obj):
     try:
-        return "[%s] %r" % (obj.getRoleName(), obj.name)
+        return "[%s] %r" % (role_name(obj), obj.name)
     except Exception:
         return "<gone>"
 
@@ -339,7 +355,7 @@ def unnamed_controls(root):
     found = []
     for obj in walk(root):
         try:
-            if (obj.getRoleName() in INTERACTIVE and showing(obj) and not obj.name.strip()
+            if (role_name(obj) in INTERACTIVE and showing(obj) and not obj.name.strip()
                     and extents(obj)[2] > 0):
                 found.append(describe(obj) + " at %r" % (extents(obj),))
         except Exception:
