@@ -236,10 +236,11 @@ Item {
                 readonly property real maxTextWidth: Math.max(
                                                          80, column.width * (root.isSystem ? 0.9 : root.bubbleShare) - 32)
 
-                anchors.left: !root.isOwn && !root.isSystem ? parent.left : undefined
+                // A system line is centred by its margin: horizontalCenter
+                // beside left/right anchors is refused by qmllint 6.8.
+                anchors.left: root.isOwn ? undefined : parent.left
                 anchors.right: root.isOwn ? parent.right : undefined
-                anchors.horizontalCenter: root.isSystem ? parent.horizontalCenter : undefined
-                anchors.leftMargin: 8
+                anchors.leftMargin: root.isSystem ? (parent.width - width) / 2 : 8
                 anchors.rightMargin: 8
                 width: body.width + 20
                 height: body.height + 14
@@ -279,10 +280,9 @@ Item {
 
         // ---- time, delivery state, Retry / Discard ------------------------------------
         Row {
-            anchors.left: !root.isOwn && !root.isSystem ? parent.left : undefined
+            anchors.left: root.isOwn ? undefined : parent.left
             anchors.right: root.isOwn ? parent.right : undefined
-            anchors.horizontalCenter: root.isSystem ? parent.horizontalCenter : undefined
-            anchors.leftMargin: 10
+            anchors.leftMargin: root.isSystem ? (parent.width - width) / 2 : 10
             anchors.rightMargin: 10
             spacing: 6
 
