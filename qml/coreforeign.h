@@ -124,6 +124,15 @@ struct ChatErrorValueType
     QML_VALUE_TYPE(chatError)
 };
 
+// ChatClient.connectionState's type, known to the QML tools (qmllint 6.8
+// warns on a property of an unknown type); its values come from Connection below.
+struct ConnectionStateHolder
+{
+    Q_GADGET
+    QML_FOREIGN(CStar::Connection)
+    QML_ANONYMOUS
+};
+
 } // namespace CStar::QmlForeign
 
 // ---- enums: Connection.Streaming, Delivery.Failed, ChatError.AuthRequired … ---------
