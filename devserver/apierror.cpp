@@ -97,6 +97,13 @@ ApiError ApiError::publishableKeyWrite()
                 u"A publishable key can only read; use a secret key (sk_…) to write."_s);
 }
 
+ApiError ApiError::secretKeyRequired()
+{
+    return make(403, authentication, u"secret_key_required"_s,
+                u"A publishable key is public and cannot read customer data; use a secret "
+                "key (sk_…)."_s);
+}
+
 ApiError ApiError::resourceMissing(const QString &message, const QString &param)
 {
     return make(404, u"not_found_error"_s, u"resource_missing"_s, message, param);

@@ -32,6 +32,7 @@ struct ApiError
     static ApiError signatureExpired(qint64 windowS);
     static ApiError identifyRequired();
     static ApiError publishableKeyWrite();
+    static ApiError secretKeyRequired(); ///< pk_ on the agent root (protocol §10)
     // 404 / 405
     static ApiError resourceMissing(const QString &message, const QString &param = {});
     static ApiError methodNotAllowed(const QString &method, const QString &path);

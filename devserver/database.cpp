@@ -4,7 +4,12 @@
 #include "apierror.h"
 #include "logging.h"
 
+#include "ids.h"
+
 #include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -82,9 +87,51 @@ CREATE TABLE idempotency_keys (
 );
 CREATE INDEX idempotency_created ON idempotency_keys(created_at);
 )sql",
+    // 2: tickets get an insertion sequence, the tie-break of "updatedAt desc"
+    // (rowid is not it: VACUUM may renumber it); answers that held a session
+    // token are no longer stored (protocol-notes "Idempotency").
+    R"sql(
+ALTER TABLE tickets ADD COLUMN seq INTEGER;
+UPDATE tickets SET seq = rowid;
+CREATE UNIQUE INDEX tickets_seq ON tickets(seq);
+DROP INDEX tickets_customer;
+DROP INDEX tickets_updated;
+CREATE INDEX tickets_customer ON tickets(customer_id, updated_at, seq);
+CREATE INDEX tickets_updated ON tickets(updated_at, seq);
+DELETE FROM idempotency_keys WHERE CAST(body AS TEXT) LIKE '%"token":"%';
+)sql",
 };
 
 QAtomicInt connectionCounter;
+
+constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+// The database holds session hashes, customers and their messages: only its
+// owner may read it. SQLite creates -wal/-shm (and journals) with the mode of
+// the database file, so creating that one 0600 covers them all; folders the
+// server has to create are 0700.
+bool createPrivately(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (info.exists())
+        return true;
+    QStringList missing;
+    for (QDir dir = info.absoluteDir(); !dir.exists(); dir.setPath(QFileInfo(dir.path()).path()))
+        missing.prepend(dir.path());
+    for (const QString &dir : std::as_const(missing)) {
+        if (!QDir().mkdir(dir, ownerOnly | QFileDevice::ExeOwner) && !QFileInfo(dir).isDir()) {
+            *error = u"cannot create the folder %1"_s.arg(dir);
+            return false;
+        }
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly)
+        && !QFileInfo::exists(path)) {
+        *error = u"cannot create %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -105,6 +152,9 @@ int Database::latestSchemaVersion()
 bool Database::open(const QString &path, QString *error)
 {
     m_path = path;
+    const bool inMemory = path == ":memory:"_L1 || path.isEmpty();
+    if (!inMemory && !createPrivately(path, error))
+        return false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         db.setDatabaseName(path);
@@ -114,7 +164,6 @@ bool Database::open(const QString &path, QString *error)
         }
     }
     try {
-        const bool inMemory = path == ":memory:"_L1 || path.isEmpty();
         execRaw(u"PRAGMA busy_timeout = 5000"_s);
         if (!inMemory) {
             const QString mode = scalar(u"PRAGMA journal_mode = WAL"_s).toString().toLower();
@@ -129,6 +178,12 @@ bool Database::open(const QString &path, QString *error)
         execRaw(u"PRAGMA foreign_keys = ON"_s);
         if (!migrate(error))
             return false;
+        // Stored timestamps order tickets and messages: later ones must sort
+        // after them even if the wall clock went back since (Ids::nowMs()).
+        Ids::advanceClockPast(
+            scalar(u"SELECT MAX(t) FROM (SELECT MAX(updated_at) AS t FROM tickets "
+                   "UNION ALL SELECT MAX(created_at) FROM messages)"_s)
+                .toLongLong());
     } catch (const DatabaseError &e) {
         *error = e.message;
         return false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ids.h"
 
+#include <QAtomicInteger>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -43,14 +44,30 @@ QByteArray sha256Hex(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
 }
 
+namespace {
+QAtomicInteger<qint64> lastStamp; // the last value nowMs() returned
+} // namespace
+
 qint64 nowMs()
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    qint64 last = lastStamp.loadAcquire();
+    qint64 next = 0;
+    do {
+        next = qMax(wall, last + 1);
+    } while (!lastStamp.testAndSetOrdered(last, next, last));
+    return next;
+}
+
+void advanceClockPast(qint64 floorMs)
+{
+    qint64 last = lastStamp.loadAcquire();
+    while (last < floorMs && !lastStamp.testAndSetOrdered(last, floorMs, last)) { }
 }
 
 QString isoTimestamp(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch).toUTC().toString(Qt::ISODateWithMs);
 }
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)

@@ -19,7 +19,16 @@ QByteArray hashSecret(const QString &secret);
 /// Lower-case hex SHA-256 of arbitrary bytes.
 QByteArray sha256Hex(const QByteArray &bytes);
 
+/// Milliseconds since the epoch, strictly increasing across calls in this
+/// process: never equal, never going back (a wall-clock step back or two calls
+/// in one millisecond bump it by 1). Stored timestamps order tickets and
+/// messages (protocol §5 "newest updatedAt first"), so equal ones would sort
+/// by chance. It runs ahead of the wall clock only while more than one call
+/// per millisecond comes in, and catches up once they stop.
 qint64 nowMs();
+/// Makes every later nowMs() larger than `floorMs` (a database's newest
+/// timestamp, so a restart on a clock that went back keeps the order).
+void advanceClockPast(qint64 floorMs);
 
 /// ISO-8601 UTC with milliseconds (protocol §1): `2026-11-24T21:18:04.561Z`.
 QString isoTimestamp(qint64 msSinceEpoch);

@@ -14,9 +14,8 @@ namespace CStar::DevServer {
 
 QString Options::defaultDatabasePath()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
-    return dir + "/devserver.db"_L1;
+    // Database::open() creates the folder, owner-only.
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/devserver.db"_L1;
 }
 
 namespace {

@@ -7,17 +7,28 @@ RateLimiter::RateLimiter(int limit, int windowS)
     : m_limit(limit), m_windowMs(qint64(windowS) * 1000)
 { }
 
+void RateLimiter::forgetFinished(qint64 nowMs)
+{
+    // Each start leaves the queue once, so this is O(1) amortised per hit.
+    // Starts are queued in arrival order; a clock that stepped back only
+    // delays an entry behind an older one, it never keeps one forever.
+    while (!m_starts.empty() && nowMs - m_starts.front().startMs >= m_windowMs) {
+        const Start &start = m_starts.front();
+        const auto it = m_windows.constFind(start.caller);
+        if (it != m_windows.cend() && it->startMs == start.startMs)
+            m_windows.erase(it);
+        m_starts.pop_front();
+    }
+}
+
 RateLimiter::Window &RateLimiter::windowFor(const QByteArray &caller, qint64 nowMs)
 {
-    // Forget finished windows now and then so the table cannot grow without bound.
-    if (m_windows.size() > 10000) {
-        m_windows.removeIf([&](const QHash<QByteArray, Window>::iterator &it) {
-            return nowMs - it.value().startMs >= m_windowMs;
-        });
-    }
+    forgetFinished(nowMs);
     Window &w = m_windows[caller];
-    if (w.startMs == 0 || nowMs - w.startMs >= m_windowMs)
+    if (w.startMs == 0 || nowMs - w.startMs >= m_windowMs) {
         w = Window {nowMs, 0};
+        m_starts.push_back({nowMs, caller});
+    }
     return w;
 }
 

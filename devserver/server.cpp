@@ -118,7 +118,7 @@ public:
     HeaderList responseHeaders(const ApiRequest &request, const ApiResponse &response,
                                const RateLimiter::Decision &rate) const;
     QByteArray rateKey(const ApiRequest &request) const;
-    QByteArray idempotencyScope(const ApiRequest &request) const;
+    QByteArray idempotencyScope(const ApiRequest &request, Route route) const;
 
     bool listen(QString *error);
     void retire(std::unique_ptr<HttpDaemon> daemon);
@@ -183,19 +183,43 @@ ServerPrivate::ServerPrivate(Server *q, const Options &o)
 
 QByteArray ServerPrivate::rateKey(const ApiRequest &request) const
 {
-    // Per caller: the bearer credential, else the peer address (protocol-notes).
+    // Per caller (protocol-notes "Rate limits"): a valid credential (a live
+    // session token, the secret key) has its own bucket; anything else counts
+    // against the peer address, so made-up tokens cannot mint fresh buckets.
     const QString token = request.bearerToken();
-    if (!token.isEmpty())
-        return "bearer:"_ba + Ids::hashSecret(token);
+    if (!token.isEmpty()) {
+        const QByteArray hash = Ids::hashSecret(token);
+        if (Ids::constantTimeEquals(token.toUtf8(), options.agentKey.toUtf8()))
+            return "bearer:"_ba + hash;
+        try {
+            if (sessions.expiresAt(hash) > request.nowMs)
+                return "bearer:"_ba + hash;
+        } catch (const DatabaseError &) {
+            // Counted by peer below; the request itself will answer 500.
+        }
+    }
     return "peer:"_ba + request.peer.toString().toLatin1();
 }
 
-QByteArray ServerPrivate::idempotencyScope(const ApiRequest &request) const
+QByteArray ServerPrivate::idempotencyScope(const ApiRequest &request, Route route) const
 {
-    // Keys are scoped to the caller (protocol-notes "Idempotency"): the Bearer
-    // credential as presented (session token or API key), else "public".
-    const QString token = request.bearerToken();
-    return token.isEmpty() ? "public"_ba : "bearer:"_ba + Ids::hashSecret(token);
+    // protocol-notes "Idempotency": an answer is replayed only to the caller
+    // that got it, named by its authenticated credential, and only while that
+    // credential is good. Answers that carry a session token (sessions,
+    // identify) are never stored: a retry runs again (identify re-verifies
+    // its signature and its time window). Empty = neither stored nor replayed.
+    if (route == Route::CreateSession || route == Route::Identify)
+        return {};
+    switch (request.caller.kind) {
+    case Caller::Kind::Session:
+        return "bearer:"_ba + request.caller.tokenHash;
+    case Caller::Kind::SecretKey:
+        return "bearer:"_ba + Ids::hashSecret(request.bearerToken());
+    case Caller::Kind::PublishableKey:
+    case Caller::Kind::None:
+        break;
+    }
+    return {};
 }
 
 HeaderList ServerPrivate::commonHeaders(const ApiRequest &request,
@@ -355,21 +379,26 @@ ApiResponse ServerPrivate::process(ApiRequest &request, const Router::Match &mat
     checkTeam(route, request.params.value(0));
 
     Transaction transaction(db);
-    const bool idempotent = request.method == "POST"_ba && route != Route::DevControl
-        && request.headers.contains("idempotency-key"_ba);
-    QByteArray scope;
+    // Before any replay: a stored answer goes only to the caller that got it,
+    // while its credential is still good (protocol-notes "Idempotency").
+    authenticate(authFor(route), request);
+
+    QByteArray scope; // empty: nothing stored or replayed
     QString key;
     QByteArray fingerprint;
-    if (idempotent) {
+    if (request.method == "POST"_ba && route != Route::DevControl
+        && request.headers.contains("idempotency-key"_ba)) {
         const QByteArray raw = request.header("idempotency-key"_ba).trimmed();
         if (!isValidIdempotencyKey(raw))
             throw ApiError::parameterInvalid(
                 u"Idempotency-Key"_s,
                 u"Idempotency-Key must be 1–255 printable ASCII characters."_s);
         key = QString::fromLatin1(raw);
-        scope = idempotencyScope(request);
+        scope = idempotencyScope(request, route);
         fingerprint = IdempotencyStore::fingerprint(request.method, request.path, request.body);
-        if (const auto record = idempotency.find(scope, key, request.nowMs)) {
+        const auto record =
+            scope.isEmpty() ? std::nullopt : idempotency.find(scope, key, request.nowMs);
+        if (record) {
             if (record->fingerprint != fingerprint)
                 throw ApiError::idempotencyConflict();
             transaction.commit();
@@ -380,10 +409,6 @@ ApiResponse ServerPrivate::process(ApiRequest &request, const Router::Match &mat
             return r;
         }
     }
-
-    // After the replay lookup: a retry must get its original answer even if
-    // that request revoked its own token (identify replaces the anonymous one).
-    authenticate(authFor(route), request);
 
     if (route == Route::Events || route == Route::AgentEvents) {
         ApiResponse r = openStream(request, stream);
@@ -404,7 +429,7 @@ ApiResponse ServerPrivate::process(ApiRequest &request, const Router::Match &mat
         response = ApiResponse::error(request, error);
     }
     db.release(u"handler"_s);
-    if (idempotent && response.status < 500 && response.status != 429)
+    if (!scope.isEmpty() && response.status < 500 && response.status != 429)
         idempotency.save(scope, key, {fingerprint, response.status, response.body}, request.nowMs);
     transaction.commit();
     outbox.deliver(hub);
@@ -447,6 +472,12 @@ void ServerPrivate::authenticate(Auth auth, ApiRequest &request)
                 u"Send Authorization: Bearer <session token> (create one with POST /sessions)."_s);
         Session session;
         switch (sessions.authenticate(token, request.nowMs, &session)) {
+        case SessionStore::AuthResult::Revoked:
+            // A retried identify presents the anonymous token it revoked:
+            // identify then runs as without one (protocol-notes "Idempotency").
+            if (auth == Auth::OptionalSession)
+                return;
+            [[fallthrough]];
         case SessionStore::AuthResult::Unknown:
             throw ApiError::authenticationRequired(u"Unknown or revoked session token."_s);
         case SessionStore::AuthResult::Expired:
@@ -475,8 +506,10 @@ void ServerPrivate::authenticate(Auth auth, ApiRequest &request)
             request.caller.kind = Caller::Kind::PublishableKey;
         else
             throw ApiError::authenticationRequired(u"Invalid API key."_s);
-        if (auth != Auth::AgentRead && request.caller.kind == Caller::Kind::PublishableKey)
-            throw ApiError::publishableKeyWrite();
+        // protocol §10: a pk_ key is public; agent-root data is customer data.
+        if (request.caller.kind == Caller::Kind::PublishableKey)
+            throw auth == Auth::Control ? ApiError::publishableKeyWrite()
+                                        : ApiError::secretKeyRequired();
         return;
     }
     }

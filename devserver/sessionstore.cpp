@@ -50,8 +50,10 @@ SessionStore::AuthResult SessionStore::authenticate(const QString &token, qint64
     QSqlQuery q = m_db.exec(u"SELECT kind, customer_id, expires_at, revoked_at FROM sessions "
                             "WHERE token_hash = :h"_s,
                             {{"h", QString::fromLatin1(hash)}});
-    if (!q.next() || !q.value(3).isNull())
+    if (!q.next())
         return AuthResult::Unknown;
+    if (!q.value(3).isNull())
+        return AuthResult::Revoked;
     const qint64 expiresAt = q.value(2).toLongLong();
     if (expiresAt <= nowMs)
         return AuthResult::Expired;
@@ -164,6 +166,12 @@ void SessionStore::prune(qint64 nowMs, qint64 graceMs)
 {
     m_db.exec(u"DELETE FROM sessions WHERE expires_at < :t OR revoked_at < :t"_s,
               {{"t", nowMs - graceMs}});
+    // Every POST /sessions makes a customer; once it has neither a session
+    // nor a ticket nothing can reach it again (an identified one comes back
+    // by identify, as a new row).
+    m_db.exec(u"DELETE FROM customers WHERE "
+              "NOT EXISTS (SELECT 1 FROM sessions s WHERE s.customer_id = customers.id) "
+              "AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = customers.id)"_s);
 }
 
 } // namespace CStar::DevServer

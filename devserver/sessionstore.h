@@ -40,7 +40,7 @@ class SessionStore
 public:
     SessionStore(Database &db, qint64 ttlMs);
 
-    enum class AuthResult { Ok, Unknown, Expired };
+    enum class AuthResult { Ok, Unknown, Revoked, Expired };
     /// Validates a bearer token and slides its expiry (sliding sessions).
     AuthResult authenticate(const QString &token, qint64 nowMs, Session *session);
 
@@ -58,7 +58,8 @@ public:
                               const std::optional<QString> &name, qint64 nowMs);
     std::optional<Customer> customer(const QString &id);
 
-    /// Drops sessions that expired or were revoked more than `graceMs` ago.
+    /// Drops sessions that expired or were revoked more than `graceMs` ago,
+    /// then customers left with no session and no ticket.
     void prune(qint64 nowMs, qint64 graceMs);
 
 private:

@@ -16,7 +16,7 @@ namespace {
 const QString messageColumns = u"seq, id, ticket_id, content, sender, sender_name, "
                                "client_message_id, is_internal, created_at"_s;
 const QString ticketColumns = u"id, customer_id, title, status, priority, message_count, "
-                              "last_message_id, created_at, updated_at"_s;
+                              "last_message_id, created_at, updated_at, seq"_s;
 
 Message readMessage(const QSqlQuery &q)
 {
@@ -33,29 +33,28 @@ Message readMessage(const QSqlQuery &q)
     return m;
 }
 
-QString encodeCursor(qint64 updatedAt, const QString &id)
+// "<updatedAt>.<seq>": the sort key of the last ticket of a page.
+QString encodeCursor(qint64 updatedAt, qint64 seq)
 {
     return QString::fromLatin1(
-        QByteArray::number(updatedAt)
-            .append(':')
-            .append(id.toUtf8())
+        QByteArray(QByteArray::number(updatedAt) + '.' + QByteArray::number(seq))
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-bool decodeCursor(const QString &cursor, qint64 *updatedAt, QString *id)
+bool decodeCursor(const QString &cursor, qint64 *updatedAt, qint64 *seq)
 {
     const auto decoded = QByteArray::fromBase64Encoding(
         cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return false;
-    const QByteArray raw = *decoded;
-    const qsizetype colon = raw.indexOf(':');
-    if (colon <= 0)
+    const QList<QByteArray> parts = decoded.decoded.split('.');
+    if (parts.size() != 2)
         return false;
-    bool ok = false;
-    *updatedAt = raw.left(colon).toLongLong(&ok);
-    *id = QString::fromUtf8(raw.mid(colon + 1));
-    return ok && id->startsWith("tkt_"_L1);
+    bool okTime = false;
+    bool okSeq = false;
+    *updatedAt = parts.at(0).toLongLong(&okTime);
+    *seq = parts.at(1).toLongLong(&okSeq);
+    return okTime && okSeq;
 }
 
 } // namespace
@@ -114,14 +113,18 @@ Ticket TicketStore::create(const QString &customerId, const QString &title, cons
     t.priority = priority;
     t.createdAtMs = nowMs;
     t.updatedAtMs = nowMs;
+    // seq: insertion order, the tie-break of the list order (one writer,
+    // inside a transaction, so MAX + 1 is unique).
+    t.seq = m_db.scalar(u"SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets"_s).toLongLong();
     m_db.exec(u"INSERT INTO tickets (id, customer_id, title, status, priority, created_at, "
-              "updated_at) VALUES (:id, :c, :title, :status, :p, :now, :now)"_s,
+              "updated_at, seq) VALUES (:id, :c, :title, :status, :p, :now, :now, :seq)"_s,
               {{"id", t.id},
                {"c", customerId},
                {"title", title},
                {"status", t.status},
                {"p", priority},
-               {"now", nowMs}});
+               {"now", nowMs},
+               {"seq", t.seq}});
     return t;
 }
 
@@ -141,6 +144,7 @@ std::optional<Ticket> TicketStore::ticket(const QString &id)
     const QString lastId = q.value(6).isNull() ? QString() : q.value(6).toString();
     t.createdAtMs = q.value(7).toLongLong();
     t.updatedAtMs = q.value(8).toLongLong();
+    t.seq = q.value(9).toLongLong();
     if (!lastId.isEmpty())
         t.lastMessage = messageById(lastId);
     return t;
@@ -166,14 +170,16 @@ std::optional<TicketStore::TicketPage> TicketStore::list(const QString &customer
     }
     if (!cursor.isEmpty()) {
         qint64 updatedAt = 0;
-        QString id;
-        if (!decodeCursor(cursor, &updatedAt, &id))
+        qint64 seq = 0;
+        if (!decodeCursor(cursor, &updatedAt, &seq))
             return std::nullopt;
-        sql += " AND (updated_at < :cu OR (updated_at = :cu AND id < :ci))"_L1;
+        sql += " AND (updated_at < :cu OR (updated_at = :cu AND seq < :cs))"_L1;
         binds.append({u":cu"_s, updatedAt});
-        binds.append({u":ci"_s, id});
+        binds.append({u":cs"_s, seq});
     }
-    sql += " ORDER BY updated_at DESC, id DESC LIMIT :limit"_L1;
+    // protocol §5: newest updatedAt first; equal ones (only from data older
+    // than the monotonic clock) newest-inserted first, never by random id.
+    sql += " ORDER BY updated_at DESC, seq DESC LIMIT :limit"_L1;
     binds.append({u":limit"_s, limit + 1});
 
     QSqlQuery q = m_db.exec(sql, binds);
@@ -191,7 +197,7 @@ std::optional<TicketStore::TicketPage> TicketStore::list(const QString &customer
     }
     if (page.hasMore && !page.tickets.isEmpty())
         page.nextCursor =
-            encodeCursor(page.tickets.constLast().updatedAtMs, page.tickets.constLast().id);
+            encodeCursor(page.tickets.constLast().updatedAtMs, page.tickets.constLast().seq);
     return page;
 }
 
@@ -299,15 +305,17 @@ void TicketStore::update(const QString &ticketId, const QString &status, const Q
 QStringList TicketStore::moveTickets(const QString &fromCustomer, const QString &toCustomer,
                                      qint64 nowMs)
 {
+    // Oldest change first, each with its own later instant: the moved tickets
+    // keep their order among themselves and no two share an updatedAt.
     QStringList ids;
-    QSqlQuery q = m_db.exec(u"SELECT id FROM tickets WHERE customer_id = :c ORDER BY created_at"_s,
-                            {{"c", fromCustomer}});
+    QSqlQuery q =
+        m_db.exec(u"SELECT id FROM tickets WHERE customer_id = :c ORDER BY updated_at, seq"_s,
+                  {{"c", fromCustomer}});
     while (q.next())
         ids.append(q.value(0).toString());
-    if (!ids.isEmpty()) {
-        m_db.exec(
-            u"UPDATE tickets SET customer_id = :to, updated_at = :now WHERE customer_id = :from"_s,
-            {{"to", toCustomer}, {"now", nowMs}, {"from", fromCustomer}});
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        m_db.exec(u"UPDATE tickets SET customer_id = :to, updated_at = :at WHERE id = :id"_s,
+                  {{"to", toCustomer}, {"at", i == 0 ? nowMs : Ids::nowMs()}, {"id", ids.at(i)}});
     }
     return ids;
 }

@@ -39,6 +39,7 @@ struct Ticket
     std::optional<Message> lastMessage; ///< last public message
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
+    qint64 seq = 0; ///< insertion order: the tie-break of the list order
 
     /// protocol §5. The same object for customers and agents: counts and
     /// lastMessage cover public messages only, so internal notes cannot leak.
@@ -64,7 +65,7 @@ public:
         bool hasMore = false;
         QString nextCursor; ///< opaque; empty when !hasMore
     };
-    /// Newest `updatedAt` first, then id (protocol-notes "Ticket paging").
+    /// Newest `updatedAt` first, then newest inserted (protocol-notes "Ticket paging").
     /// `customerId` empty = every customer (agent API). Returns nullopt for a bad cursor.
     std::optional<TicketPage> list(const QString &customerId, const QStringList &statuses,
                                    int limit, const QString &cursor);
@@ -93,7 +94,8 @@ public:
 
     void update(const QString &ticketId, const QString &status, const QString &priority,
                 qint64 nowMs);
-    /// Moves every ticket of `fromCustomer` to `toCustomer`; returns the moved ids.
+    /// Moves every ticket of `fromCustomer` to `toCustomer`; returns the moved
+    /// ids, oldest change first (each gets its own updatedAt, from `nowMs` on).
     QStringList moveTickets(const QString &fromCustomer, const QString &toCustomer, qint64 nowMs);
 
 private:

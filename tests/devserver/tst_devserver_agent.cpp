@@ -19,7 +19,7 @@ private Q_SLOTS:
     void patchValidation_data();
     void patchValidation();
     void replyReachesTheCustomer();
-    void publishableKeyReadsButCannotWrite();
+    void publishableKeyGetsNoCustomerData();
     void agentMessageValidation();
     void agentIdempotency();
 
@@ -45,7 +45,7 @@ void TestDevServerAgent::keys_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<int>("status");
     QTest::newRow("secret") << u"sk_test_agent"_s << 200;
-    QTest::newRow("publishable") << u"pk_test_agent"_s << 200;
+    QTest::newRow("publishable") << u"pk_test_agent"_s << 403; // protocol §10
     QTest::newRow("wrong secret") << u"sk_test_wrong"_s << 401;
     QTest::newRow("session token") << QString() << 401;
 }
@@ -179,23 +179,28 @@ void TestDevServerAgent::replyReachesTheCustomer()
         QVERIFY(m.toObject().contains(u"isInternal"_s));
 }
 
-void TestDevServerAgent::publishableKeyReadsButCannotWrite()
+void TestDevServerAgent::publishableKeyGetsNoCustomerData()
 {
+    // protocol §10: a pk_ key is public, so every agent-root route (reads
+    // included: tickets, messages, internal notes, events) is 403.
     const QString pk = m_server.publishableKey();
-    QCOMPARE(m_http->agent("GET", u"/tickets/"_s + m_ticket, {}, {}, pk).status, 200);
-    QCOMPARE(m_http->agent("GET", u"/tickets/%1/messages"_s.arg(m_ticket), {}, {}, pk).status, 200);
-    QCOMPARE(m_http->agent("GET", u"/events/poll"_s, {}, {}, pk).status, 200);
-    const QList<std::pair<QByteArray, QString>> writes {
+    const QList<std::pair<QByteArray, QString>> routes {
+        {"GET", u"/tickets"_s},
+        {"GET", u"/tickets/"_s + m_ticket},
+        {"GET", u"/tickets/%1/messages"_s.arg(m_ticket)},
+        {"GET", u"/events/poll"_s},
+        {"GET", u"/events"_s},
         {"PATCH", u"/tickets/"_s + m_ticket},
         {"POST", u"/tickets/%1/messages"_s.arg(m_ticket)},
         {"POST", u"/tickets/%1/typing"_s.arg(m_ticket)}};
-    for (const auto &[method, path] : writes) {
+    for (const auto &[method, path] : routes) {
         const HttpResult r = m_http->agent(
             method, path, {{u"content"_s, u"x"_s}, {u"status"_s, u"open"_s}, {u"isTyping"_s, true}},
             {}, pk);
-        QCOMPARE(r.status, 403);
-        QCOMPARE(r.errorCode(), u"publishable_key_write"_s);
+        QVERIFY2(r.status == 403, qPrintable(QString::fromLatin1(method) + u' ' + path));
+        QCOMPARE(r.errorCode(), u"secret_key_required"_s);
         QCOMPARE(r.error().value(u"type"_s).toString(), u"authentication_error"_s);
+        QVERIFY(!r.body.contains(m_ticket.toUtf8()));
     }
 }
 

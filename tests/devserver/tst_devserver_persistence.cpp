@@ -5,6 +5,7 @@
 #include "devservertest.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -21,11 +22,35 @@ private Q_SLOTS:
     void killRestart();
     void idempotencySurvivesRestart();
     void replacedDatabaseResetsUnknownCursor();
+    void filesAreOwnerOnly();
+    void noTokenOnDisk();
+    void customersWithoutSessionOrTicketArePruned();
 
 private:
     void restartKeepsEverything(bool kill);
     static QString integrityCheck(const QString &path);
+    static QVariant sql(const QString &path, const QString &statement);
 };
+
+/// Runs one statement on the database file (server stopped); the first
+/// column of the first row, if any.
+QVariant TestDevServerPersistence::sql(const QString &path, const QString &statement)
+{
+    QVariant result;
+    const QString name = u"sql-%1"_s.arg(quintptr(&result));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(statement) && q.next())
+                result = q.value(0);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
 
 QString TestDevServerPersistence::integrityCheck(const QString &path)
 {
@@ -184,6 +209,94 @@ void TestDevServerPersistence::replacedDatabaseResetsUnknownCursor()
     QCOMPARE(reset.event, QByteArray("reset"));
     QCOMPARE(reset.json().value(u"reason"_s).toString(), u"unknown"_s);
     QCOMPARE(reset.json().value(u"lastEventId"_s).toInteger(), 0);
+}
+
+void TestDevServerPersistence::filesAreOwnerOnly()
+{
+    // The database holds customers, messages and session hashes: 0600 for the
+    // file and its -wal/-shm, 0700 for folders the server creates.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    DevServerProcess server;
+    DevServerProcess::Options options;
+    options.dbPath = dir.filePath(u"new/sub/devserver.db"_s);
+    START_SERVER(server, options);
+    TestHttp http(server);
+    QVERIFY(!createTicket(http, http.createSession(), u"private"_s).isEmpty());
+    const QFileDevice::Permissions file = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const QFileDevice::Permissions folder = file | QFileDevice::ExeOwner;
+    // QFileInfo reports the owner's bits twice (…Owner and …User for the current user).
+    const auto mode = [](const QString &path) {
+        return QFileInfo(path).permissions()
+            & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser);
+    };
+    QCOMPARE(mode(dir.filePath(u"new"_s)), folder);
+    QCOMPARE(mode(dir.filePath(u"new/sub"_s)), folder);
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
+        QVERIFY2(QFileInfo::exists(options.dbPath + suffix), qPrintable(suffix));
+        QCOMPARE(mode(options.dbPath + suffix), file);
+    }
+}
+
+void TestDevServerPersistence::noTokenOnDisk()
+{
+    // No session token in clear anywhere in the files, idempotent calls included.
+    DevServerProcess server;
+    START_SERVER(server, {});
+    TestHttp http(server);
+    const HeaderPairs key {{"Idempotency-Key", "disk-key"}};
+    QStringList tokens;
+    const HttpResult anon = http.chat("POST", u"/sessions"_s, {}, {}, key);
+    tokens.append(anon.data().value(u"token"_s).toString());
+    const QByteArray text = R"({"id":"on-disk"})";
+    const QJsonObject body {{u"customer"_s, QString::fromUtf8(text)},
+                            {u"signature"_s, DevServerProcess::hmacHex(server.chatSecret(), text)}};
+    const HttpResult known = http.chat("POST", u"/identify"_s, body, tokens.constFirst(), key);
+    tokens.append(known.data().value(u"token"_s).toString());
+    QVERIFY(!createTicket(http, tokens.constLast(), u"t"_s).isEmpty());
+    const auto onDisk = [&] {
+        QByteArray bytes;
+        for (const QString &suffix : {u""_s, u"-wal"_s}) {
+            QFile f(server.dbPath() + suffix);
+            if (f.open(QIODevice::ReadOnly))
+                bytes += f.readAll();
+        }
+        return bytes;
+    };
+    const QByteArray running = onDisk();
+    server.stop();
+    const QByteArray stopped = onDisk();
+    QVERIFY(!running.isEmpty() && !stopped.isEmpty());
+    for (const QString &token : std::as_const(tokens)) {
+        QVERIFY(token.startsWith("cst_"_L1));
+        QVERIFY(!running.contains(token.toUtf8()));
+        QVERIFY(!stopped.contains(token.toUtf8()));
+    }
+}
+
+void TestDevServerPersistence::customersWithoutSessionOrTicketArePruned()
+{
+    DevServerProcess server;
+    START_SERVER(server, {});
+    TestHttp http(server);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!http.createSession().isEmpty()); // customers with nothing but a session
+    const QString withTicket = http.createSession();
+    QVERIFY(!createTicket(http, withTicket, u"keep me"_s).isEmpty());
+    server.stop();
+    QCOMPARE(sql(server.dbPath(), u"SELECT COUNT(*) FROM customers"_s).toInt(), 4);
+    // Every session long gone (maintenance drops them a week after expiry)…
+    QVERIFY(sql(server.dbPath(), u"UPDATE sessions SET expires_at = 1"_s).isNull());
+    // …the restart's maintenance then drops the customers nothing refers to.
+    QVERIFY2(server.restart(), qPrintable(server.errorString()));
+    server.stop();
+    QCOMPARE(sql(server.dbPath(), u"SELECT COUNT(*) FROM sessions"_s).toInt(), 0);
+    QCOMPARE(sql(server.dbPath(), u"SELECT COUNT(*) FROM customers"_s).toInt(), 1);
+    QCOMPARE(sql(server.dbPath(),
+                 u"SELECT COUNT(*) FROM customers c JOIN tickets t "
+                 "ON t.customer_id = c.id"_s)
+                 .toInt(),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestDevServerPersistence)

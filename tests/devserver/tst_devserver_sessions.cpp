@@ -24,6 +24,9 @@ private Q_SLOTS:
     void logoutRevokesTokenAndClosesStreams();
     void slidingExpiry();
     void sessionExpires();
+    void idempotencyKeyNeverSharesASession();
+    void identifyRetryDoesNotOutliveItsSignature();
+    void madeUpBearerCountsAgainstThePeer();
 
 private:
     QJsonObject identifyBody(const QByteArray &customerText, const QString &secret = {}) const
@@ -331,6 +334,88 @@ void TestDevServerSessions::sessionExpires()
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), u"session_expired"_s);
     QVERIFY(!r.error().value(u"hint"_s).toString().isEmpty());
+}
+
+void TestDevServerSessions::idempotencyKeyNeverSharesASession()
+{
+    // Two clients without a token that happen to send the same key (and the
+    // same empty body) each get their own session: an answer that carries a
+    // token is never replayed (protocol-notes "Idempotency").
+    const HeaderPairs key {{"Idempotency-Key", "same-key-everywhere"}};
+    const HttpResult a = m_http->chat("POST", u"/sessions"_s, {}, {}, key);
+    const HttpResult b = m_http->chat("POST", u"/sessions"_s, {}, {}, key);
+    QCOMPARE(a.status, 201);
+    QCOMPARE(b.status, 201);
+    QVERIFY(!b.headers.contains("idempotent-replayed"));
+    QVERIFY(!a.data().value(u"token"_s).toString().isEmpty());
+    QVERIFY(a.data().value(u"token"_s) != b.data().value(u"token"_s));
+
+    // The same for identify, with or without a session token.
+    const QJsonObject body = identifyBody(R"({"id":"shared-key"})");
+    const HttpResult i1 = m_http->chat("POST", u"/identify"_s, body, {}, key);
+    const HttpResult i2 = m_http->chat("POST", u"/identify"_s, body, {}, key);
+    QCOMPARE(i1.status, 200);
+    QCOMPARE(i2.status, 200);
+    QVERIFY(!i2.headers.contains("idempotent-replayed"));
+    QVERIFY(i1.data().value(u"token"_s) != i2.data().value(u"token"_s));
+    const QString known = i1.data().value(u"token"_s).toString();
+    const HttpResult i3 = m_http->chat("POST", u"/identify"_s, body, known, key);
+    const HttpResult i4 = m_http->chat("POST", u"/identify"_s, body, known, key);
+    QCOMPARE(i4.status, 200);
+    QVERIFY(!i4.headers.contains("idempotent-replayed"));
+    QVERIFY(i3.data().value(u"token"_s) != i4.data().value(u"token"_s));
+}
+
+void TestDevServerSessions::identifyRetryDoesNotOutliveItsSignature()
+{
+    // A retry of identify with its original key re-verifies the signature's
+    // time window: once the signed timestamp is out of it, no token comes back.
+    DevServerProcess server;
+    START_SERVER(server, withArgs({u"--signature-window-s"_s, u"2"_s}));
+    TestHttp http(server);
+    const QByteArray text = "{\"id\":\"window\",\"timestamp\":"
+        + QByteArray::number(QDateTime::currentSecsSinceEpoch()) + "}";
+    const QJsonObject body {{u"customer"_s, QString::fromUtf8(text)},
+                            {u"signature"_s, DevServerProcess::hmacHex(server.chatSecret(), text)}};
+    const HeaderPairs key {{"Idempotency-Key", "identify-window"}};
+    const HttpResult first = http.chat("POST", u"/identify"_s, body, {}, key);
+    QCOMPARE(first.status, 200);
+    const QJsonValue firstToken = first.data().value(u"token"_s);
+    bool replayed = false;
+    bool sameToken = false;
+    auto retry = [&] {
+        const HttpResult r = http.chat("POST", u"/identify"_s, body, {}, key);
+        replayed = replayed || r.headers.contains("idempotent-replayed");
+        sameToken = sameToken || (r.status == 200 && r.data().value(u"token"_s) == firstToken);
+        return r.errorCode();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(retry(), u"signature_expired"_s, 20000);
+    QVERIFY(!replayed);
+    QVERIFY(!sameToken);
+}
+
+void TestDevServerSessions::madeUpBearerCountsAgainstThePeer()
+{
+    // Rate buckets per caller: only a valid credential has its own; a made-up
+    // Bearer counts against the peer address like no Bearer at all.
+    DevServerProcess server;
+    START_SERVER(server, withArgs({u"--rate-limit"_s, u"4"_s}));
+    TestHttp http(server);
+    const QString session = http.createSession(); // peer: 1
+    QVERIFY(!session.isEmpty());
+    QList<int> statuses;
+    for (int i = 0; i < 4; ++i) {
+        const HttpResult r =
+            http.request("POST", u"/api/v1/chat/acme/sessions"_s, {},
+                         {{"Authorization", "Bearer cst_madeup" + QByteArray::number(i)}});
+        statuses.append(r.status);
+    }
+    QCOMPARE(statuses, (QList<int> {201, 201, 201, 429}));
+    // The live session and the agent key still have their own buckets.
+    const HttpResult own = http.chat("GET", u"/events/poll"_s, {}, session);
+    QCOMPARE(own.status, 200);
+    QCOMPARE(own.header("x-ratelimit-remaining"), QByteArray("3"));
+    QCOMPARE(http.agent("GET", u"/tickets"_s).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestDevServerSessions)

@@ -3,6 +3,9 @@
 // "Ticket life cycle").
 #include "devservertest.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
 using namespace DevServerTest;
 
 class TestDevServerTickets : public QObject
@@ -17,6 +20,8 @@ private Q_SLOTS:
     void titleValidation();
     void anonymousListNeedsIdentify();
     void listNewestFirstWithPaging();
+    void backToBackCreationsKeepTheirOrder();
+    void identifyKeepsTheOrderOfMovedTickets();
     void listQueryValidation_data();
     void listQueryValidation();
     void statusFilter();
@@ -176,27 +181,118 @@ void TestDevServerTickets::listNewestFirstWithPaging()
         QVERIFY(pages < 10);
     }
     QCOMPARE(pages, 3);
-    QCOMPARE(seen.size(), 5);
-    // Newest updatedAt first, then id descending (protocol-notes), no repeats.
+    // The order things happened (protocol §5, protocol-notes "Ticket paging"):
+    // the bumped ticket first, then the others newest first, every updatedAt
+    // strictly older than the one before (the server's clock never repeats).
     QStringList seenIds;
-    for (qsizetype i = 0; i < seen.size(); ++i) {
-        seenIds.append(seen.at(i).value(u"id"_s).toString());
-        if (i == 0)
-            continue;
-        const QString prevAt = seen.at(i - 1).value(u"updatedAt"_s).toString();
-        const QString at = seen.at(i).value(u"updatedAt"_s).toString();
-        QVERIFY(prevAt > at || (prevAt == at && seenIds.at(i - 1) > seenIds.at(i)));
+    for (const QJsonObject &t : std::as_const(seen))
+        seenIds.append(t.value(u"id"_s).toString());
+    const QStringList expected {created.at(0), created.at(4), created.at(3), created.at(2),
+                                created.at(1)};
+    QCOMPARE(seenIds, expected);
+    for (qsizetype i = 1; i < seen.size(); ++i)
+        QVERIFY(isoTime(seen.at(i - 1).value(u"updatedAt"_s))
+                > isoTime(seen.at(i).value(u"updatedAt"_s)));
+}
+
+/// Ids of every ticket of `token`'s customer, page by page of `limit`.
+static QStringList allTicketIds(TestHttp &http, const QString &token, int limit,
+                                QList<QDateTime> *updatedAt = nullptr)
+{
+    QStringList ids;
+    QString cursor;
+    for (int page = 0; page < 100; ++page) {
+        QString path = u"/tickets?limit=%1"_s.arg(limit);
+        if (!cursor.isEmpty())
+            path += u"&cursor="_s + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
+        const HttpResult r = http.chat("GET", path, {}, token);
+        if (r.status != 200)
+            return {};
+        for (const QJsonValue &t : r.dataArray()) {
+            ids.append(t.toObject().value(u"id"_s).toString());
+            if (updatedAt)
+                updatedAt->append(isoTime(t.toObject().value(u"updatedAt"_s)));
+        }
+        cursor =
+            r.json.object().value(u"pagination"_s).toObject().value(u"nextCursor"_s).toString();
+        if (cursor.isEmpty())
+            break;
     }
-    // The bumped ticket sorts first (or ties with one updated in the same millisecond).
-    QString bumpedAt;
-    for (const QJsonObject &t : seen) {
-        if (t.value(u"id"_s).toString() == created.constFirst())
-            bumpedAt = t.value(u"updatedAt"_s).toString();
+    return ids;
+}
+
+void TestDevServerTickets::backToBackCreationsKeepTheirOrder()
+{
+    // In memory (no fsync), so many creations land in the same millisecond:
+    // the list must still be the order of creation, never the order of random ids.
+    DevServerProcess server;
+    DevServerProcess::Options options;
+    options.dbPath = u":memory:"_s;
+    START_SERVER(server, options);
+    TestHttp http(server);
+    const QString token = identifyAs(http, server, u"burst"_s);
+    QStringList created;
+    for (int i = 0; i < 40; ++i) {
+        const QString id = DevServerTest::createTicket(http, token, u"B%1"_s.arg(i), u"hi"_s)
+                               .value(u"id"_s)
+                               .toString();
+        QVERIFY(!id.isEmpty());
+        created.prepend(id);
     }
-    QCOMPARE(bumpedAt, seen.constFirst().value(u"updatedAt"_s).toString());
-    seenIds.sort();
-    created.sort();
-    QCOMPARE(seenIds, created);
+    QList<QDateTime> times;
+    QCOMPARE(allTicketIds(http, token, 100, &times), created);
+    for (qsizetype i = 1; i < times.size(); ++i)
+        QVERIFY2(times.at(i - 1) > times.at(i), qPrintable(u"row %1"_s.arg(i)));
+    QCOMPARE(allTicketIds(http, token, 7), created); // paging keeps it
+
+    // Concurrent creations (several connections at once): the list is the
+    // order the server committed them in, i.e. the order of their events.
+    const qint64 start = latestEventId(http);
+    QNetworkAccessManager nam;
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 24; ++i) {
+        QUrl url = server.chatUrl();
+        url.setPath(url.path() + "/tickets"_L1);
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        replies.append(nam.post(request, R"({"title":"concurrent"})"));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                         [](QNetworkReply *r) { return r->isFinished(); }),
+                             20000);
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        reply->deleteLater();
+    }
+    QStringList committed; // newest first, like the list
+    const HttpResult events = http.agent("GET", u"/events/poll?after=%1"_s.arg(start));
+    for (const QJsonValue &e : events.json.object().value(u"data"_s).toArray()) {
+        if (e.toObject().value(u"type"_s).toString() == "ticket.created"_L1)
+            committed.prepend(e.toObject().value(u"data"_s).toObject().value(u"id"_s).toString());
+    }
+    QCOMPARE(committed.size(), 24);
+    times.clear();
+    QCOMPARE(allTicketIds(http, token, 10, &times), committed + created);
+    for (qsizetype i = 1; i < times.size(); ++i)
+        QVERIFY2(times.at(i - 1) > times.at(i), qPrintable(u"row %1"_s.arg(i)));
+}
+
+void TestDevServerTickets::identifyKeepsTheOrderOfMovedTickets()
+{
+    // identify moves an anonymous session's tickets in one request; each gets
+    // its own updatedAt, so they keep their order and none ties with another.
+    const QString anon = m_http->createSession();
+    QStringList created;
+    for (int i = 0; i < 4; ++i)
+        created.prepend(
+            DevServerTest::createTicket(*m_http, anon, u"M%1"_s.arg(i)).value(u"id"_s).toString());
+    const QString known = identifyAs(*m_http, m_server, u"mover"_s, {}, anon);
+    QVERIFY(!known.isEmpty());
+    QList<QDateTime> times;
+    QCOMPARE(allTicketIds(*m_http, known, 100, &times), created);
+    for (qsizetype i = 1; i < times.size(); ++i)
+        QVERIFY(times.at(i - 1) > times.at(i));
 }
 
 void TestDevServerTickets::listQueryValidation_data()

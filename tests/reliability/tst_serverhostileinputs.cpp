@@ -211,7 +211,9 @@ private Q_SLOTS:
             << QByteArray("POST " + chat
                           + "/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n"
                             "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
-            << 400 << QByteArray("parameter_invalid");
+            // 400 and closed; libmicrohttpd 1.0 (Debian 13) refuses it itself,
+            // before our handler could word it, so the code is not ours to check.
+            << 400 << QByteArray();
         QTest::newRow("chunked request body (accepted)")
             << QByteArray("POST " + chat
                           + "/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
@@ -261,7 +263,7 @@ private Q_SLOTS:
             << QByteArray("authentication_required");
         QTest::newRow("publishable key writes") << request(
             "POST", agent + "/tickets/" + ticket + "/messages", "{\"content\":\"x\"}", pk)
-                                                << 403 << QByteArray("publishable_key_write");
+                                                << 403 << QByteArray("secret_key_required");
         QTest::newRow("dev control with a session token")
             << request("POST", "/api/v1/_dev/control", "{}", anonymous) << 401
             << QByteArray("authentication_required");
