@@ -187,6 +187,30 @@ qint64 serverPid(const DevServerProcess &server)
     return -1;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool underAsan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool underAsan = true;
+#else
+constexpr bool underAsan = false;
+#endif
+#else
+constexpr bool underAsan = false;
+#endif
+
+// A server's memory growth within a bound. Under ASan (scripts/sanitize.sh)
+// freed memory stays in the allocator's quarantine and RSS measures that, not
+// us: the behaviour is still checked there, the bound in the normal suite.
+#define CSTAR_VERIFY_GROWTH(growthKiB, boundKiB)                                                   \
+    do {                                                                                           \
+        const qint64 growth = (growthKiB);                                                         \
+        if (underAsan)                                                                             \
+            qInfo("memory bound not asserted under ASan: grew %lld KiB", growth);                  \
+        else                                                                                       \
+            QVERIFY2(growth < (boundKiB), qPrintable(QString::number(growth)));                    \
+    } while (false)
+
 qint64 rssKiB(qint64 pid)
 {
     QFile f(u"/proc/%1/status"_s.arg(pid));
@@ -290,7 +314,7 @@ private Q_SLOTS:
         QCOMPARE(statusOf(answer), 413);
         QCOMPARE(errorCodeOf(answer), QByteArray("body_too_large"));
         QVERIFY(sent < size);
-        QVERIFY2(after - before < 4 * 1024, qPrintable(QString::number(after - before)));
+        CSTAR_VERIFY_GROWTH(after - before, 4 * 1024);
     }
 
     void hugeHeader()
@@ -310,7 +334,7 @@ private Q_SLOTS:
         qInfo("sent %lld header bytes; RSS %lld → %lld KiB", sent, before, after);
         QCOMPARE(statusOf(answer), 431);
         QVERIFY(closed);
-        QVERIFY2(after - before < 4 * 1024, qPrintable(QString::number(after - before)));
+        CSTAR_VERIFY_GROWTH(after - before, 4 * 1024);
     }
 
     void headerOverLimitIsJson()
@@ -358,7 +382,7 @@ private Q_SLOTS:
         QCOMPARE(errorCodeOf(answer), QByteArray("body_too_large"));
         QVERIFY(closed);
         QVERIFY(sent < size);
-        QVERIFY2(after - before < 4 * 1024, qPrintable(QString::number(after - before)));
+        CSTAR_VERIFY_GROWTH(after - before, 4 * 1024);
     }
 
     void malformedFraming_data()
@@ -455,7 +479,7 @@ private Q_SLOTS:
         qInfo("sent %lld of %lld request bytes; RSS %lld KiB, peak %lld KiB; dropped after %lld ms",
               at, qint64(all.size()), before, peak, timer.elapsed());
         QVERIFY2(gone, "the stalled connection was not dropped");
-        QVERIFY2(peak - before < 32 * 1024, qPrintable(QString::number(peak - before)));
+        CSTAR_VERIFY_GROWTH(peak - before, 32 * 1024);
         QCOMPARE(http.chat("GET", u"/tickets/"_s + ticket, {}, token).status, 200);
     }
 
@@ -642,7 +666,7 @@ private Q_SLOTS:
         QCOMPARE(http.chat("GET", u"/tickets/"_s + ticket, {}, token).status, 200);
         const qint64 after = rssKiB(pid);
         qInfo("50 non-reading replays of a ~4.2 MB backlog: RSS %lld → %lld KiB", before, after);
-        QVERIFY2(after - before < 32 * 1024, qPrintable(QString::number(after - before)));
+        CSTAR_VERIFY_GROWTH(after - before, 32 * 1024);
     }
 
     void streamClosesWhenTheSessionExpires()
