@@ -3,8 +3,8 @@
 
 // QML declarations of the CStarChat::Core types. Core has no QML dependency,
 // so its classes are registered here as foreign types (qt_add_qml_module reads
-// the core_metatypes.json this folder's CMakeLists.txt generates from the
-// Core headers).
+// the Core metatypes that chatcore/CMakeLists.txt extracts with
+// qt_extract_metatypes).
 
 #include "chatclient.h"
 #include "chaterror.h"
