@@ -7,15 +7,21 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <cstdio>
+
+// Signals and file limits are POSIX; elsewhere (Windows) the defaults apply:
+// Ctrl+C ends the process, which loses nothing (every commit is durable).
+#ifdef Q_OS_UNIX
 #include <algorithm>
 #include <csignal>
-#include <cstdio>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 namespace {
 
+#ifdef Q_OS_UNIX
 int signalFds[2] = {-1, -1};
 
 void onSignal(int)
@@ -55,6 +61,10 @@ void raiseFileLimit()
         ::setrlimit(RLIMIT_NOFILE, &limit);
     }
 }
+#else
+void installQuitOnSignals(QCoreApplication &) { }
+void raiseFileLimit() { }
+#endif
 
 } // namespace
 
