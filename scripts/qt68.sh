@@ -30,13 +30,31 @@ mirror() {
     echo "$uri"
 }
 
+"${sudo_cmd[@]}" mkdir -p "$(dirname "$root")"
+# One run at a time per root: a second one would clone and build over the
+# first's tree. CI and a developer may start one each; the later one waits.
+"${sudo_cmd[@]}" touch "$root.lock"
+[[ -w "$root.lock" ]] || "${sudo_cmd[@]}" chmod a+rw "$root.lock"
+exec 9>>"$root.lock"
+if ! flock -n 9; then
+    echo "qt68: waiting for the other run using $root"
+    flock 9
+fi
+
+# Something mounted below the root (a run killed before its trap ran).
+mounted_below() { grep -q " $root/" /proc/mounts; }
+
 if [[ ! -f "$root/.cstar-root-ready" ]]; then
     if ! command -v debootstrap >/dev/null 2>&1; then
         "${sudo_cmd[@]}" apt-get update -qq
         DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends debootstrap
     fi
     # A root left half-made by an interrupted run is made again.
-    [[ -d "$root" && ! -x "$root/usr/bin/apt-get" ]] && "${sudo_cmd[@]}" rm -rf "$root"
+    # Never while /dev or the ccache is bound inside it.
+    if [[ -d "$root" && ! -x "$root/usr/bin/apt-get" ]]; then
+        mounted_below && { echo "qt68: $root is half-made and has mounts below it; unmount them" >&2; exit 1; }
+        "${sudo_cmd[@]}" rm -rf --one-file-system "$root"
+    fi
     if [[ ! -x "$root/usr/bin/apt-get" ]]; then
         echo "qt68: debootstrap $suite into $root"
         "${sudo_cmd[@]}" mkdir -p "$root"
@@ -54,14 +72,18 @@ cleanup() {
     done
 }
 trap cleanup EXIT
+# A mount left by a killed run is used as it is, not stacked on.
 bind() { # bind SOURCE TARGET-inside-root
     "${sudo_cmd[@]}" mkdir -p "$root$2"
+    mountpoint -q "$root$2" && return 0
     "${sudo_cmd[@]}" mount --bind "$1" "$root$2"
     mounts+=("$root$2")
 }
 "${sudo_cmd[@]}" mkdir -p "$root/proc" "$cache"
-"${sudo_cmd[@]}" mount -t proc proc "$root/proc"
-mounts+=("$root/proc")
+if ! mountpoint -q "$root/proc"; then
+    "${sudo_cmd[@]}" mount -t proc proc "$root/proc"
+    mounts+=("$root/proc")
+fi
 bind /dev /dev
 bind /dev/pts /dev/pts
 bind /dev/shm /dev/shm
@@ -77,10 +99,10 @@ if [[ -d "$here/../shared" ]]; then
     "${sudo_cmd[@]}" cp -a "$here/../shared" "$work/src/shared"
 fi
 
-inside() {
+inside() { # (the lock stays here: nothing left running inside keeps it)
     "${sudo_cmd[@]}" chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI="${CI:-}" \
-        CSTAR_BUILD_DIR=/work/build "$@"
+        CSTAR_BUILD_DIR=/work/build "$@" 9>&-
 }
 # The README's commands, inside Debian 13. Every build warning fails the step.
 inside bash -c 'cd /work/src/main && rm -rf /work/build \
