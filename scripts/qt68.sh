@@ -72,18 +72,16 @@ cleanup() {
     done
 }
 trap cleanup EXIT
-# A mount left by a killed run is used as it is, not stacked on.
+# Always our own mounts, even over ones a killed run left: those may be
+# unmounted by anyone at any time, ours only by our trap.
 bind() { # bind SOURCE TARGET-inside-root
     "${sudo_cmd[@]}" mkdir -p "$root$2"
-    mountpoint -q "$root$2" && return 0
     "${sudo_cmd[@]}" mount --bind "$1" "$root$2"
     mounts+=("$root$2")
 }
 "${sudo_cmd[@]}" mkdir -p "$root/proc" "$cache"
-if ! mountpoint -q "$root/proc"; then
-    "${sudo_cmd[@]}" mount -t proc proc "$root/proc"
-    mounts+=("$root/proc")
-fi
+"${sudo_cmd[@]}" mount -t proc proc "$root/proc"
+mounts+=("$root/proc")
 bind /dev /dev
 bind /dev/pts /dev/pts
 bind /dev/shm /dev/shm
