@@ -102,9 +102,17 @@ inside() { # (the lock stays here: nothing left running inside keeps it)
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI="${CI:-}" \
         CSTAR_BUILD_DIR=/work/build "$@" 9>&-
 }
-# The README's commands, inside Debian 13. Every build warning fails the step.
+# The README's commands, inside Debian 13. Every build warning fails the
+# step: the compiler's (as errors) and CMake's (Qt 6.8's macros warn where
+# 6.4's are silent).
 inside bash -c 'cd /work/src/main && rm -rf /work/build \
-    && scripts/setup.sh -DCMAKE_COMPILE_WARNING_AS_ERROR=ON -DCSTAR_BUILD_BENCH=ON'
+    && scripts/setup.sh -DCMAKE_COMPILE_WARNING_AS_ERROR=ON -DCSTAR_BUILD_BENCH=ON' \
+    2>&1 | "${sudo_cmd[@]}" tee "$work/setup.log"
+if grep -q '^CMake Warning' "$work/setup.log"; then
+    grep -A8 '^CMake Warning' "$work/setup.log" >&2
+    echo "qt68: CMake warnings while configuring (see above)" >&2
+    exit 1
+fi
 echo "qt68: built with Qt $(inside dpkg-query -W -f='${Version}' qt6-base-dev)"
 inside env QT_QPA_PLATFORM=offscreen ctest --test-dir /work/build --output-on-failure \
     --parallel "$(nproc)" "$@"
