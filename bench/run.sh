@@ -67,7 +67,7 @@ timeout $((IDLE_SECONDS + 90)) "$BIN/cstar-bench-idle" --devserver "$BIN/cstar-d
     --seconds "$IDLE_SECONDS" --windows "$IDLE_WINDOWS" >"$RESULTS/idle.jsonl" &
 IDLE_PID=$!
 
-# ---- 1. parser and client path ---------------------------------------------------
+# ---- 1. parser (against eventsource-parser) and client path (no peer) ---------------
 if [ -x "$BIN/cstar-bench-parser" ]; then
     log "parser (Google Benchmark)"
     CSTAR_BENCH_DATA=$DATA timeout 300 "$BIN/cstar-bench-parser" --benchmark_repetitions=3 \
@@ -79,8 +79,6 @@ else
 fi
 run parser-node 240 node "$NODE_DIR/parser.mjs" --data "$DATA" --runs 5
 run client 120 "$BIN/cstar-bench-client" --canned "$BIN/cstar-bench-canned-server" \
-    --root "$DATA/canned" --runs 5
-run client-node 120 node "$NODE_DIR/client.mjs" --canned "$BIN/cstar-bench-canned-server" \
     --root "$DATA/canned" --runs 5
 
 # ---- 2. delivery latency -----------------------------------------------------------

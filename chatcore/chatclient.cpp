@@ -1,112 +1,34 @@
 // SPDX-License-Identifier: MIT
 #include "chatclient.h"
+#include "apirequest_p.h"
 #include "chatclient_p.h"
 #include "chatjob_p.h"
-#include "flatjsonobject_p.h"
-#include "scriptapi.h"
 
 #include "logging_p.h"
 #include "routes_p.h"
+#include "scriptapi.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMetaMethod>
-#include <QUuid>
 
 namespace CStar {
 
 using Internal::RestRequest;
 
-namespace {
-
-constexpr int recentMessageCapacity = 4096;
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QJsonObject dataObject(const QJsonObject &envelope)
-{
-    return envelope.value(QLatin1String("data")).toObject();
-}
-
-template<typename T>
-typename Job<T>::Parser objectParser()
-{
-    return [](const QJsonObject &envelope, int, T &out) {
-        const QJsonObject data = dataObject(envelope);
-        out = T::fromJson(data);
-        return out.isValid();
-    };
-}
-
-template<typename T>
-typename Job<Page<T>>::Parser pageParser()
-{
-    return [](const QJsonObject &envelope, int, Page<T> &out) {
-        const QJsonValue data = envelope.value(QLatin1String("data"));
-        if (!data.isArray())
-            return false;
-        const QJsonArray items = data.toArray();
-        out.data.reserve(items.size());
-        for (const QJsonValue &v : items) {
-            T item = T::fromJson(v.toObject());
-            if (!item.isValid())
-                return false;
-            out.data.append(item);
-        }
-        out.hasMore = envelope.value(QLatin1String("hasMore")).toBool();
-        out.nextCursor = envelope.value(QLatin1String("pagination"))
-                             .toObject()
-                             .value(QLatin1String("nextCursor"))
-                             .toString();
-        return true;
-    };
-}
-
-RestRequest postRequest(const QString &path, const QJsonObject &body)
-{
-    RestRequest r;
-    r.method = QByteArrayLiteral("POST");
-    r.path = path;
-    r.body = compact(body);
-    return r;
-}
-
-RestRequest getRequest(const QString &path, const QUrlQuery &query = {})
-{
-    RestRequest r;
-    r.path = path;
-    r.query = query;
-    return r;
-}
-
-ChatError invalidTokenError()
-{
-    return ChatError(ChatError::Kind::Protocol, QStringLiteral("invalid_token"),
-                     QStringLiteral("The server issued a session token that is not a valid token "
-                                    "(only token68 characters, at most 4 KiB); session refused"));
-}
-
-ChatClient::SessionKind kindFromString(const QString &kind)
-{
-    return kind == QLatin1String("identified") ? ChatClient::SessionKind::Identified
-                                               : ChatClient::SessionKind::Anonymous;
-}
-
-} // namespace
-
 // ---- ChatClientPrivate ------------------------------------------------------
 
 ChatClientPrivate::ChatClientPrivate(ChatClient *q)
-    : q(q), http(new Internal::HttpTransport(q)), realtime(new Internal::RealtimeChannel(http, q))
+    : q(q)
+    , http(new Internal::HttpTransport(q))
+    , realtime(new Internal::RealtimeChannel(http, q))
+    , session(q, http)
+    , router(q)
 {
     clock.start();
     http->setBaseUrl(ChatClient::defaultBaseUrl());
     realtime->setTokenProvider(
-        [this](ReadyFn ready, FailFn failed) { withSession(std::move(ready), std::move(failed)); });
+        [this](Internal::ClientSession::ReadyFn ready, Internal::ClientSession::FailFn failed) {
+            session.withSession(std::move(ready), std::move(failed));
+        });
     QObject::connect(http, &Internal::HttpTransport::unauthorized, q,
                      [this](const ChatError &error, const QString &usedToken) {
                          onUnauthorized(error, usedToken);
@@ -116,10 +38,10 @@ ChatClientPrivate::ChatClientPrivate(ChatClient *q)
     QObject::connect(realtime, &Internal::RealtimeChannel::errorOccurred, q,
                      &ChatClient::errorOccurred);
     QObject::connect(realtime, &Internal::RealtimeChannel::unauthorized, q,
-                     [this](const ChatError &error) { onUnauthorized(error, token); });
+                     [this](const ChatError &error) { onUnauthorized(error, session.token()); });
     QObject::connect(realtime, &Internal::RealtimeChannel::eventReceived, q,
                      [this](const QString &type, const QString &id, const QByteArray &data) {
-                         dispatch(type, id, data);
+                         router.dispatch(type, id, data);
                      });
 }
 
@@ -127,11 +49,11 @@ void ChatClientPrivate::send(RestRequest request, ChatJob *job)
 {
     resume();
     if (!request.needsSession) {
-        http->execute(std::move(request), token, job);
+        http->execute(std::move(request), session.token(), job);
         return;
     }
     QPointer<ChatJob> guard(job);
-    withSession(
+    session.withSession(
         [this, request = std::move(request), guard](const QString &sessionToken) mutable {
             if (guard)
                 http->execute(std::move(request), sessionToken, guard);
@@ -142,110 +64,23 @@ void ChatClientPrivate::send(RestRequest request, ChatJob *job)
         });
 }
 
-void ChatClientPrivate::withSession(ReadyFn ready, FailFn failed)
-{
-    if (!token.isEmpty()) {
-        ready(token);
-        return;
-    }
-    sessionWaiters.emplace_back(std::move(ready), std::move(failed));
-    createAnonymousSession();
-}
-
-void ChatClientPrivate::createAnonymousSession()
-{
-    if (creatingSession)
-        return;
-    creatingSession = true;
-    struct Session
-    {
-        QString token;
-        QString kind;
-        Customer customer;
-    };
-    auto *job = new Job<Session>(
-        [](const QJsonObject &envelope, int, Session &out) {
-            const QJsonObject data = dataObject(envelope);
-            out.token = data.value(QLatin1String("token")).toString();
-            out.kind = data.value(QLatin1String("kind")).toString();
-            out.customer = Customer::fromJson(data.value(QLatin1String("customer")).toObject());
-            return !out.token.isEmpty();
-        },
-        q);
-    QObject::connect(job, &ChatJob::finished, q, [this, job] {
-        creatingSession = false;
-        auto waiters = std::move(sessionWaiters);
-        sessionWaiters.clear();
-        ChatError error = job->error();
-        if (job->isSuccess() && !Internal::HttpTransport::isValidToken(job->result().token)) {
-            // A hostile server: CR/LF would inject headers into every later request.
-            qCWarning(lcClient) << "refusing a session token that is not token68 or too long";
-            error = invalidTokenError();
-        } else if (job->isSuccess() && token.isEmpty()) {
-            qCInfo(lcClient) << "anonymous session created";
-            setSession(job->result().token, kindFromString(job->result().kind),
-                       job->result().customer);
-        }
-        for (auto &[ready, failed] : waiters) {
-            if (!token.isEmpty())
-                ready(token);
-            else
-                failed(error);
-        }
-    });
-    RestRequest request = postRequest(Routes::sessions(), QJsonObject());
-    request.needsSession = false;
-    http->execute(std::move(request), QString(), job);
-}
-
-void ChatClientPrivate::setSession(QString newToken, ChatClient::SessionKind kind,
-                                   Customer newCustomer)
-{
-    if (!newToken.isEmpty() && !Internal::HttpTransport::isValidToken(newToken)) {
-        qCWarning(lcClient) << "refusing a session token that is not token68 or too long";
-        newToken.clear();
-        kind = ChatClient::SessionKind::None;
-        newCustomer = Customer();
-    }
-    const bool tokenChanged = newToken != token;
-    const bool kindChanged = kind != sessionKind;
-    const bool customerChanged = newCustomer != customer;
-    token = newToken;
-    sessionKind = kind;
-    customer = newCustomer;
-    if (kindChanged)
-        Q_EMIT q->sessionKindChanged();
-    if (customerChanged)
-        Q_EMIT q->customerChanged();
-    if (tokenChanged)
-        Q_EMIT q->sessionChanged();
-}
-
 void ChatClientPrivate::onUnauthorized(const ChatError &error, const QString &usedToken)
 {
-    if (usedToken.isEmpty() || usedToken != token)
+    if (usedToken.isEmpty() || usedToken != session.token())
         return; // an answer to a session we already replaced
     qCInfo(lcClient) << "session rejected:" << error.code();
-    const bool wasIdentified = sessionKind == ChatClient::SessionKind::Identified;
-    setSession(QString(), ChatClient::SessionKind::None, Customer());
+    session.clear();
     Q_EMIT q->sessionExpired(error);
     if (realtime->isActive()) {
         // A new anonymous session cannot see the old tickets; say so.
         Q_EMIT q->resyncRequired();
         realtime->restart();
     }
-    Q_UNUSED(wasIdentified)
 }
 
-quint64 ChatClientPrivate::addSubscriber(Subscriber subscriber)
+quint64 ChatClientPrivate::addSubscriber(Internal::EventRouter::Subscriber subscriber)
 {
-    const quint64 id = nextSubscriberId++;
-    if (subscriber.hasContext) {
-        subscriber.contextConnection =
-            QObject::connect(subscriber.context.data(), &QObject::destroyed, q,
-                             [this, id] { removeSubscriber(id); });
-    }
-    subscribers.insert(id, std::move(subscriber));
+    const quint64 id = router.add(std::move(subscriber));
     resume();
     updateRealtime();
     return id;
@@ -253,19 +88,15 @@ quint64 ChatClientPrivate::addSubscriber(Subscriber subscriber)
 
 void ChatClientPrivate::removeSubscriber(quint64 id)
 {
-    const auto it = subscribers.find(id);
-    if (it == subscribers.end())
-        return;
-    QObject::disconnect(it->contextConnection);
-    subscribers.erase(it);
-    updateRealtime();
+    if (router.remove(id))
+        updateRealtime();
 }
 
 void ChatClientPrivate::updateRealtime()
 {
     // The stream opens with the first subscription (or connected event
     // signal) and closes with the last.
-    if (suspended || (subscribers.isEmpty() && !eventSignalsConnected()))
+    if (suspended || (router.isEmpty() && !eventSignalsConnected()))
         realtime->stop();
     else
         realtime->start();
@@ -344,155 +175,9 @@ void ChatClientPrivate::postTyping(const QString &ticketId, bool isTyping,
                 Internal::JobAccess::fail(job, request->error());
         }
     });
-    send(postRequest(Routes::typing(ticketId), QJsonObject {{QLatin1String("isTyping"), isTyping}}),
+    send(Internal::Api::postRequest(Routes::typing(ticketId),
+                                    QJsonObject {{QLatin1String("isTyping"), isTyping}}),
          request);
-}
-
-template<typename Callback, typename Value>
-void ChatClientPrivate::notify(const QString &ticketId, const Value &value)
-{
-    // Callbacks may cancel subscriptions (or destroy the client's users)
-    // while we iterate: snapshot the ids, re-check each one.
-    QList<quint64> ids;
-    for (auto it = subscribers.cbegin(); it != subscribers.cend(); ++it) {
-        if (std::holds_alternative<Callback>(it->callback)
-            && (it->ticketId.isEmpty() || it->ticketId == ticketId))
-            ids.append(it.key());
-    }
-    std::sort(ids.begin(), ids.end());
-    QPointer<ChatClient> alive(q);
-    for (quint64 id : std::as_const(ids)) {
-        if (!alive)
-            return;
-        auto it = subscribers.constFind(id);
-        if (it == subscribers.cend() || (it->hasContext && !it->context))
-            continue;
-        const Callback callback = std::get<Callback>(it->callback);
-        callback(value);
-    }
-}
-
-bool ChatClientPrivate::rememberMessage(const Message &message)
-{
-    if (message.id().isEmpty() || recentMessageIds.contains(message.id()))
-        return false;
-    recentMessageIds.insert(message.id());
-    recentMessageOrder.push_back(message.id());
-    if (recentMessageOrder.size() > recentMessageCapacity) {
-        recentMessageIds.remove(recentMessageOrder.front());
-        recentMessageOrder.pop_front();
-    }
-    return true;
-}
-
-void ChatClientPrivate::deliverMessage(const Message &message)
-{
-    if (!message.isValid() || message.isInternal() || !rememberMessage(message))
-        return;
-    QPointer<ChatClient> alive(q);
-    notify<ChatClient::MessageCallback>(message.ticketId(), message);
-    if (alive)
-        Q_EMIT q->messageReceived(message);
-}
-
-void ChatClientPrivate::dispatch(const QString &type, const QString &id, const QByteArray &data)
-{
-    QPointer<ChatClient> alive(q);
-    Q_EMIT q->rawEventReceived(type, id, data);
-    if (!alive)
-        return;
-    if (type == QLatin1String("message.created")) {
-        // Message events are flat: read them without QJsonDocument when we can.
-        Message message;
-        if (Json::decodeFlatMessage(data, &message)) {
-            deliverMessage(message);
-            return;
-        }
-    }
-    QJsonParseError parseError {};
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (type == QLatin1String("reset")) {
-        qCInfo(lcClient) << "server asked for a resync at" << id;
-        Q_EMIT q->resyncRequired();
-        return;
-    }
-    if (!doc.isObject()) {
-        qCWarning(lcClient) << "dropping a" << type << "event with malformed JSON data";
-        Q_EMIT q->errorOccurred(ChatError(ChatError::Kind::Protocol, QStringLiteral("invalid_json"),
-                                          QStringLiteral("An event's data is not a JSON object")));
-        return;
-    }
-    const QJsonObject object = doc.object();
-    if (type == QLatin1String("message.created")) {
-        deliverMessage(Message::fromJson(object));
-    } else if (type == QLatin1String("typing")) {
-        const TypingEvent event = TypingEvent::fromJson(object);
-        if (event.ticketId.isEmpty())
-            return;
-        notify<ChatClient::TypingCallback>(event.ticketId, event);
-        if (alive)
-            Q_EMIT q->typingChanged(event);
-    } else if (type == QLatin1String("ticket.created") || type == QLatin1String("ticket.updated")) {
-        const Ticket ticket = Ticket::fromJson(object);
-        if (!ticket.isValid())
-            return;
-        notify<ChatClient::TicketCallback>(ticket.id(), ticket);
-        if (alive)
-            Q_EMIT q->ticketUpdated(ticket);
-    } else {
-        qCDebug(lcClient) << "ignoring unknown event type" << type;
-    }
-}
-
-Job<Customer> *ChatClientPrivate::identifyText(const QByteArray &customerJson,
-                                               const QString &signature)
-{
-    struct Identified
-    {
-        QString token;
-        Customer customer;
-    };
-    auto *inner = new Job<Identified>(
-        [](const QJsonObject &envelope, int, Identified &out) {
-            const QJsonObject data = dataObject(envelope);
-            out.token = data.value(QLatin1String("token")).toString();
-            out.customer = Customer::fromJson(data.value(QLatin1String("customer")).toObject());
-            return Internal::HttpTransport::isValidToken(out.token); // never a header injection
-        },
-        q);
-    // The job handed out owns the request (abandoning it abandons the
-    // request); the answer reaches it only while it is alive.
-    auto customerOut = std::make_shared<Customer>();
-    auto *outer = new Job<Customer>(
-        [customerOut](const QJsonObject &, int, Customer &out) {
-            out = *customerOut;
-            return true;
-        },
-        q);
-    Internal::JobAccess::adopt(outer, inner, [this, inner, outer, customerOut] {
-        if (!inner->isSuccess()) {
-            Internal::JobAccess::fail(outer, inner->error());
-            return;
-        }
-        setSession(inner->result().token, ChatClient::SessionKind::Identified,
-                   inner->result().customer);
-        qCInfo(lcClient) << "identified";
-        // §8: the stream belongs to the token; the new customer may own
-        // tickets this client never saw.
-        realtime->restart();
-        Q_EMIT q->resyncRequired();
-        *customerOut = inner->result().customer;
-        Internal::JobAccess::complete(outer, QJsonObject(), 200);
-    });
-    RestRequest request =
-        postRequest(Routes::identify(),
-                    QJsonObject {{QLatin1String("customer"), QString::fromUtf8(customerJson)},
-                                 {QLatin1String("signature"), signature}});
-    // Sent with the anonymous token, if any, so its tickets move (§4).
-    request.needsSession = false;
-    request.reportsUnauthorized = false;
-    http->execute(std::move(request), token, inner);
-    return outer;
 }
 
 // ---- ChatClient -------------------------------------------------------------
@@ -516,9 +201,7 @@ ChatClient::~ChatClient()
     d->suspended = true; // connectNotify/disconnectNotify: nothing to start
     d->realtime->disconnect(this);
     d->realtime->stop();
-    for (const ChatClientPrivate::Subscriber &s : std::as_const(d->subscribers))
-        QObject::disconnect(s.contextConnection);
-    d->subscribers.clear();
+    d->router.clear();
 }
 
 QString ChatClient::teamSlug() const
@@ -588,11 +271,11 @@ void ChatClient::setTransportOptions(const TransportOptions &options)
 
 ChatClient::SessionKind ChatClient::sessionKind() const
 {
-    return d->sessionKind;
+    return d->session.kind();
 }
 Customer ChatClient::customer() const
 {
-    return d->customer;
+    return d->session.customer();
 }
 ConnectionState ChatClient::connectionState() const
 {
@@ -601,17 +284,22 @@ ConnectionState ChatClient::connectionState() const
 
 Job<Customer> *ChatClient::identify(const QByteArray &customerJson, const QString &signature)
 {
-    return d->identifyText(customerJson, signature);
+    return d->session.identify(customerJson, signature, [this] {
+        // §8: the stream belongs to the token; the new customer may own
+        // tickets this client never saw.
+        d->realtime->restart();
+        Q_EMIT resyncRequired();
+    });
 }
 
 VoidJob *ChatClient::logout()
 {
     auto *job = new VoidJob(this);
-    const QString oldToken = d->token;
+    const QString oldToken = d->session.token();
     auto clearLocal = [this, oldToken] {
-        if (d->token != oldToken)
+        if (d->session.token() != oldToken)
             return;
-        d->setSession(QString(), SessionKind::None, Customer());
+        d->session.clear();
         d->typingSent.clear();
         d->realtime->restart();
         Q_EMIT resyncRequired();
@@ -688,7 +376,7 @@ void ChatClient::unsubscribe(quint64 subscriptionId)
 
 bool ChatClient::isSubscribed(quint64 subscriptionId) const
 {
-    return d->subscribers.contains(subscriptionId);
+    return d->router.contains(subscriptionId);
 }
 
 VoidJob *ChatClient::sendTyping(const QString &ticketId, bool isTyping)
@@ -752,32 +440,6 @@ void ChatClient::disconnectNotify(const QMetaMethod &signal)
             this, [this] { d->updateRealtime(); }, Qt::QueuedConnection);
 }
 
-// ---- ScriptApi ------------------------------------------------------------------
-
-namespace {
-ScriptApi *installedScriptApi = nullptr;
-} // namespace
-
-ScriptApi::~ScriptApi() = default;
-
-void ScriptApi::install(ScriptApi *api)
-{
-    installedScriptApi = api;
-}
-
-ScriptApi *ScriptApi::installed()
-{
-    return installedScriptApi;
-}
-
-QVariant ChatClient::scriptMember(int member) const
-{
-    ScriptApi *api = ScriptApi::installed();
-    // The members act on the client; constness is only the getter's.
-    return api ? api->member(const_cast<ChatClient *>(this), ScriptApi::Member(member))
-               : QVariant();
-}
-
 QString ChatClient::lastEventId() const
 {
     return d->realtime->cursor();
@@ -788,124 +450,21 @@ void ChatClient::setLastEventId(const QString &id)
 }
 QString ChatClient::sessionToken() const
 {
-    return d->token;
+    return d->session.token();
 }
 
 void ChatClient::restoreSession(const QString &token, SessionKind kind, const Customer &customer)
 {
-    d->setSession(token, token.isEmpty() ? SessionKind::None : kind, customer);
+    d->session.set(token, token.isEmpty() ? SessionKind::None : kind, customer);
     d->realtime->restart();
 }
 
-// ---- Subscription -----------------------------------------------------------
-
-Subscription::Subscription(ChatClient *client, quint64 id) : m_client(client), m_id(id) { }
-
-Subscription::Subscription(Subscription &&other) noexcept
-    : m_client(std::move(other.m_client)), m_id(std::exchange(other.m_id, 0))
-{ }
-
-Subscription &Subscription::operator=(Subscription &&other) noexcept
+QVariant ChatClient::scriptMember(int member) const
 {
-    if (this != &other) {
-        cancel();
-        m_client = std::move(other.m_client);
-        m_id = std::exchange(other.m_id, 0);
-    }
-    return *this;
-}
-
-Subscription::~Subscription()
-{
-    cancel();
-}
-
-void Subscription::cancel()
-{
-    if (m_client && m_id)
-        m_client->unsubscribe(m_id);
-    m_id = 0;
-    m_client.clear();
-}
-
-bool Subscription::isActive() const
-{
-    return m_client && m_id && m_client->isSubscribed(m_id);
-}
-
-// ---- TicketsApi / MessagesApi -------------------------------------------------
-
-Job<Ticket> *TicketsApi::create(const NewTicket &ticket)
-{
-    QJsonObject body {{QLatin1String("title"), ticket.title}};
-    if (!ticket.message.isEmpty())
-        body.insert(QLatin1String("message"), ticket.message);
-    if (!ticket.priority.isEmpty())
-        body.insert(QLatin1String("priority"), ticket.priority);
-    auto *job = new Job<Ticket>(objectParser<Ticket>(), m_client);
-    m_client->d->send(postRequest(Routes::tickets(), body), job);
-    return job;
-}
-
-Job<Ticket> *TicketsApi::create(const QString &title, const QString &message,
-                                const QString &priority)
-{
-    return create(NewTicket {title, message, priority});
-}
-
-Job<TicketPage> *TicketsApi::list(const TicketListOptions &options)
-{
-    QUrlQuery query;
-    if (!options.status.isEmpty())
-        query.addQueryItem(QStringLiteral("status"), options.status);
-    query.addQueryItem(QStringLiteral("limit"), QString::number(options.limit));
-    if (!options.cursor.isEmpty())
-        query.addQueryItem(QStringLiteral("cursor"), options.cursor);
-    auto *job = new Job<TicketPage>(pageParser<Ticket>(), m_client);
-    m_client->d->send(getRequest(Routes::tickets(), query), job);
-    return job;
-}
-
-Job<Ticket> *TicketsApi::get(const QString &ticketId)
-{
-    auto *job = new Job<Ticket>(objectParser<Ticket>(), m_client);
-    m_client->d->send(getRequest(Routes::ticket(ticketId)), job);
-    return job;
-}
-
-Job<MessagePage> *MessagesApi::list(const QString &ticketId, const MessageListOptions &options)
-{
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QString::number(options.limit));
-    if (!options.before.isEmpty())
-        query.addQueryItem(QStringLiteral("before"), options.before);
-    if (!options.after.isEmpty())
-        query.addQueryItem(QStringLiteral("after"), options.after);
-    auto *job = new Job<MessagePage>(pageParser<Message>(), m_client);
-    m_client->d->send(getRequest(Routes::messages(ticketId), query), job);
-    return job;
-}
-
-Job<Message> *MessagesApi::send(const QString &ticketId, const QString &content,
-                                const SendOptions &options)
-{
-    const QString clientMessageId =
-        options.clientMessageId.isEmpty() ? newClientMessageId() : options.clientMessageId;
-    RestRequest request =
-        postRequest(Routes::messages(ticketId),
-                    QJsonObject {{QLatin1String("content"), content},
-                                 {QLatin1String("clientMessageId"), clientMessageId}});
-    request.idempotencyKey = options.idempotencyKey;
-    // Subscribers get the stream's copy of this message too (once): a
-    // model matches it to its local echo by clientMessageId.
-    auto *job = new Job<Message>(objectParser<Message>(), m_client);
-    m_client->d->send(std::move(request), job);
-    return job;
-}
-
-QString MessagesApi::newClientMessageId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ScriptApi *api = ScriptApi::installed();
+    // The members act on the client; constness is only the getter's.
+    return api ? api->member(const_cast<ChatClient *>(this), ScriptApi::Member(member))
+               : QVariant();
 }
 
 } // namespace CStar

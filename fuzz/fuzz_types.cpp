@@ -9,13 +9,10 @@
 //   wrong types, snake_case aliases, nesting);
 // - decode(encode(x)) is stable after one round (no drifting fields);
 // - TypingEvent leases stay within 0…600000 ms;
-// - the flat message decoder (Json::decodeFlatMessage, no QJsonDocument)
-//   either declines or reads the text exactly as Message::fromJson does;
 // - ChatError: an HTTP error is always an error with a code, the status kept,
 //   Retry-After (header first) only on 429.
 #include "chaterror.h"
 #include "customer.h"
-#include "flatjsonobject_p.h"
 #include "fuzztarget.h"
 #include "message.h"
 #include "ticket.h"
@@ -79,14 +76,6 @@ CSTAR_FUZZ_TARGET(types)
     }
     for (const QJsonObject &o : std::as_const(objects))
         decodeAll(o);
-
-    Message flat;
-    if (Json::decodeFlatMessage(text, &flat)) {
-        check(doc.isObject(), "the flat decoder read what QJsonDocument rejects");
-        check(flat == Message::fromJson(doc.object()), "the flat decoder disagrees");
-        check(flat.isInternal() == Message::fromJson(doc.object()).isInternal(),
-              "the flat decoder disagrees on isInternal");
-    }
 
     // ChatError::fromHttp on the body as an error envelope.
     static constexpr int statuses[] = {400, 401, 403, 404, 405, 408, 409, 410, 413, 422,

@@ -3,9 +3,8 @@
 // parse, JSON decode, id/duplicate checks, dispatch to a subscriber — in
 // events/s. A real ChatClient subscribed with onMessage() reads N
 // pre-generated message.created events from cstar-bench-canned-server (a
-// separate process, so the server does not share our thread); Node's
-// `eventsource` reads the same bytes from the same server in
-// bench/node/client.mjs.
+// separate process, so the server does not share our thread). A regression
+// figure without a target or peer (issue 19: no user feels events/s).
 #include "benchcommon.h"
 #include "chatclient.h"
 

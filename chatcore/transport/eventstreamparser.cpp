@@ -2,8 +2,6 @@
 #include "eventstreamparser.h"
 
 #include <QStringDecoder>
-#include <QtAlgorithms>
-#include <QtEndian>
 
 #include <climits>
 #include <cstring>
@@ -23,7 +21,6 @@ namespace {
 
 constexpr char Bom[] = "\xEF\xBB\xBF";
 constexpr char Replacement[] = "\xEF\xBF\xBD"; // U+FFFD, UTF-8
-constexpr quint64 HighBits = 0x8080808080808080ULL;
 // Buffers that grew beyond this for one large event are freed, not kept.
 constexpr qsizetype KeepCapacity = 64 * 1024;
 // Longer `event:` values are not worth caching.
@@ -57,144 +54,40 @@ inline bool leadByte(uchar c, int &need, uchar &lower, uchar &upper)
     return true;
 }
 
-inline const uchar *ubegin(QByteArrayView v)
+// Valid text is the rule: Qt checks it (QByteArrayView::isValidUtf8, Qt
+// 6.3+: the same well-formedness as the WHATWG decoder, no overlongs,
+// surrogates or code points above U+10FFFF).
+inline bool isValidUtf8(QByteArrayView v)
 {
-    return reinterpret_cast<const uchar *>(v.data());
-}
-
-// Length of the longest well-formed UTF-8 prefix; ASCII is skipped a word at
-// a time since event streams are mostly JSON.
-qsizetype validUtf8Prefix(const uchar *begin, const uchar *end)
-{
-    const uchar *p = begin;
-    while (p != end) {
-        while (end - p >= 16) {
-            const quint64 a = qFromUnaligned<quint64>(p);
-            const quint64 b = qFromUnaligned<quint64>(p + 8);
-            if ((a | b) & HighBits)
-                break;
-            p += 16;
-        }
-        if (p == end)
-            break;
-        if (end - p >= 8) {
-            const quint64 high = qFromLittleEndian<quint64>(p) & HighBits;
-            if (!high) {
-                p += 8;
-                continue;
-            }
-            p += qCountTrailingZeroBits(high) / 8; // first non-ASCII byte
-        } else if (*p < 0x80) {
-            ++p;
-            continue;
-        }
-        int need;
-        uchar lower, upper;
-        if (!leadByte(*p, need, lower, upper) || end - p <= need || p[1] < lower || p[1] > upper)
-            return p - begin;
-        for (int i = 2; i <= need; ++i) {
-            if ((p[i] & 0xC0) != 0x80)
-                return p - begin;
-        }
-        p += need + 1;
-    }
-    return end - begin;
-}
-
-// The same check as a shift-based DFA (each state is a shift amount, six bits
-// apart; Utf8Dfa.row[b] packs the next state for every state). It has no
-// data-dependent branches, which matters for text with many non-ASCII
-// characters, and only says valid or not: the slow path above finds where.
-enum : int { Accept, Cont1, Cont2, AfterE0, AfterED, AfterF0, AfterF1, AfterF4, Invalid, States };
-
-constexpr quint64 transitionRow(int b)
-{
-    int next[States] = {Invalid, Invalid, Invalid, Invalid, Invalid,
-                        Invalid, Invalid, Invalid, Invalid};
-    if (b < 0x80) {
-        next[Accept] = Accept;
-    } else if (b < 0xC0) { // continuation byte
-        next[Cont1] = Accept;
-        next[Cont2] = Cont1;
-        next[AfterE0] = b >= 0xA0 ? Cont1 : Invalid;
-        next[AfterED] = b < 0xA0 ? Cont1 : Invalid;
-        next[AfterF0] = b >= 0x90 ? Cont2 : Invalid;
-        next[AfterF1] = Cont2;
-        next[AfterF4] = b < 0x90 ? Cont2 : Invalid;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-        next[Accept] = Cont1;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        next[Accept] = b == 0xE0 ? AfterE0 : b == 0xED ? AfterED : Cont2;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        next[Accept] = b == 0xF0 ? AfterF0 : b == 0xF4 ? AfterF4 : AfterF1;
-    }
-    quint64 row = 0;
-    for (int state = 0; state < States; ++state)
-        row |= quint64(next[state] * 6) << (state * 6);
-    return row;
-}
-
-struct Utf8Table
-{
-    quint64 row[256];
-};
-
-constexpr Utf8Table makeUtf8Table()
-{
-    Utf8Table table {};
-    for (int b = 0; b < 256; ++b)
-        table.row[b] = transitionRow(b);
-    return table;
-}
-
-constexpr Utf8Table Utf8Dfa = makeUtf8Table();
-
-bool isValidUtf8(QByteArrayView v)
-{
-    const uchar *p = ubegin(v);
-    const uchar *const end = p + v.size();
-    quint64 state = Accept;
-    while (end - p >= 16) {
-        if (state == Accept) {
-            const quint64 a = qFromUnaligned<quint64>(p);
-            const quint64 b = qFromUnaligned<quint64>(p + 8);
-            if (!((a | b) & HighBits)) {
-                p += 16;
-                continue;
-            }
-        }
-        for (int i = 0; i < 16; ++i)
-            state = Utf8Dfa.row[p[i]] >> (state & 63);
-        state &= 63;
-        if (state == Invalid * 6)
-            return false;
-        p += 16;
-    }
-    while (p != end)
-        state = Utf8Dfa.row[*p++] >> (state & 63);
-    return (state & 63) == Accept;
+    return v.isValidUtf8();
 }
 
 // Appends `in` decoded per the WHATWG UTF-8 decoder: each maximal ill-formed
 // subpart becomes one U+FFFD. (QString::fromUtf8 differs: it replaces each
-// byte of a truncated sequence and drops a leading BOM.)
+// byte of a truncated sequence and drops a leading BOM.) Only for text that
+// failed isValidUtf8(), so a plain loop.
 void appendDecoded(QByteArray &out, QByteArrayView in)
 {
-    const uchar *p = ubegin(in);
+    const auto *p = reinterpret_cast<const uchar *>(in.data());
     const uchar *const end = p + in.size();
     while (p != end) {
-        const qsizetype valid = validUtf8Prefix(p, end);
-        out.append(reinterpret_cast<const char *>(p), valid);
-        p += valid;
-        if (p == end)
-            break;
-        int need;
+        if (*p < 0x80) {
+            out.append(char(*p++));
+            continue;
+        }
+        int need = 0;
         uchar lower, upper;
         const uchar *q = p + 1;
         if (leadByte(*p, need, lower, upper)) {
-            for (int i = 0; i < need && q != end && *q >= lower && *q <= upper; ++i, ++q) {
+            int have = 0;
+            for (; have < need && q != end && *q >= lower && *q <= upper; ++have, ++q) {
                 lower = 0x80;
                 upper = 0xBF;
+            }
+            if (have == need) { // a whole, well-formed sequence
+                out.append(reinterpret_cast<const char *>(p), q - p);
+                p = q;
+                continue;
             }
         }
         out.append(Replacement, 3);

@@ -62,25 +62,10 @@ inline QDateTime dateTime(const QJsonObject &o, QLatin1String camel, QLatin1Stri
     return isoDateTime(v.toString());
 }
 
-/// A QJsonObject's fields for the decoders; FlatJsonObject has the same three
-/// readers, so a value type's field list is written once (Message).
-struct ObjectFields
+inline bool boolean(const QJsonObject &o, QLatin1String camel, QLatin1String snake = {})
 {
-    const QJsonObject &object;
-
-    QString string(QLatin1String camel, QLatin1String snake = {}) const
-    {
-        return Json::string(object, camel, snake);
-    }
-    QDateTime dateTime(QLatin1String camel, QLatin1String snake = {}) const
-    {
-        return Json::dateTime(object, camel, snake);
-    }
-    bool boolean(QLatin1String camel, QLatin1String snake = {}) const
-    {
-        return field(object, camel, snake).toBool();
-    }
-};
+    return field(o, camel, snake).toBool();
+}
 
 inline QString isoString(const QDateTime &dt)
 {

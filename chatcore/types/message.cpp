@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "message.h"
 
-#include "flatjsonobject_p.h"
 #include "jsonfields_p.h"
 
 namespace CStar {
@@ -111,41 +110,20 @@ Message::Sender Message::senderFromString(const QString &role)
     return Sender::Unknown;
 }
 
-namespace {
-/// The one field list of a message, read from a QJsonObject (Json::ObjectFields)
-/// or straight from event text (Json::FlatJsonObject).
-template<typename Fields>
-Message readMessage(const Fields &f)
-{
-    Message m;
-    m.setId(f.string(QLatin1String("id")));
-    m.setTicketId(f.string(QLatin1String("ticketId"), QLatin1String("ticket_id")));
-    m.setContent(f.string(QLatin1String("content")));
-    m.setSenderRole(f.string(QLatin1String("sender")));
-    m.setSenderName(f.string(QLatin1String("senderName"), QLatin1String("sender_name")));
-    m.setClientMessageId(
-        f.string(QLatin1String("clientMessageId"), QLatin1String("client_message_id")));
-    m.setCreatedAt(f.dateTime(QLatin1String("createdAt"), QLatin1String("created_at")));
-    m.setInternal(f.boolean(QLatin1String("isInternal"), QLatin1String("is_internal")));
-    return m;
-}
-} // namespace
-
 Message Message::fromJson(const QJsonObject &json)
 {
-    return readMessage(Json::ObjectFields {json});
-}
-
-bool Json::decodeFlatMessage(QByteArrayView json, Message *out)
-{
-    FlatJsonObject o;
-    if (!o.parse(json))
-        return false;
-    const Message m = readMessage(o);
-    if (o.sawNumber())
-        return false;
-    *out = m;
-    return true;
+    using namespace Json;
+    Message m;
+    m.setId(string(json, QLatin1String("id")));
+    m.setTicketId(string(json, QLatin1String("ticketId"), QLatin1String("ticket_id")));
+    m.setContent(string(json, QLatin1String("content")));
+    m.setSenderRole(string(json, QLatin1String("sender")));
+    m.setSenderName(string(json, QLatin1String("senderName"), QLatin1String("sender_name")));
+    m.setClientMessageId(
+        string(json, QLatin1String("clientMessageId"), QLatin1String("client_message_id")));
+    m.setCreatedAt(dateTime(json, QLatin1String("createdAt"), QLatin1String("created_at")));
+    m.setInternal(boolean(json, QLatin1String("isInternal"), QLatin1String("is_internal")));
+    return m;
 }
 
 QJsonObject Message::toJson() const

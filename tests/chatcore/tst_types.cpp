@@ -3,7 +3,6 @@
 // unknown enum values kept, every row of the error table (§2).
 #include "chaterror.h"
 #include "customer.h"
-#include "flatjsonobject_p.h"
 #include "message.h"
 #include "ticket.h"
 #include "typingevent.h"
@@ -90,88 +89,44 @@ private Q_SLOTS:
         QCOMPARE(texts.size(), kinds.keyCount() - 1);
     }
 
-    /// Message events skip QJsonDocument when they are flat; whenever that
-    /// path reads one, it must read it exactly as Message::fromJson() does.
-    void flatMessageDecoder_data()
+    /// Timestamps (§1: ISO-8601 UTC with milliseconds) are read by QDateTime;
+    /// other offsets convert to UTC, numbers are ms since the epoch, and
+    /// anything else is an invalid time, never a guess.
+    void messageTimestamps_data()
     {
         QTest::addColumn<QByteArray>("json");
-        QTest::addColumn<bool>("fast");
-        auto row = [](const char *name, const QByteArray &json, bool fast) {
-            QTest::newRow(name) << json << fast;
-        };
-        row("typical",
-            R"({"id":"msg_1","ticketId":"tkt_1","content":"Hi","sender":"agent",)"
-            R"("senderName":"Ana","clientMessageId":"c1","createdAt":"2026-11-24T21:18:04.561Z"})",
-            true);
-        row("snake_case",
-            R"({"id":"m","ticket_id":"t","sender_name":"A","client_message_id":"c",)"
-            R"("created_at":"2026-11-24T21:18:04Z","is_internal":true})",
-            true);
-        row("camel wins over snake", R"({"id":"m","ticket_id":"snake","ticketId":"camel"})", true);
-        // (not a raw string: Qt 6.4's moc misreads \" inside one)
-        row("escapes",
-            "{\"id\":\"m\",\"content\":\"q\\\"b\\\\s\\/\\b\\f\\n\\r\\t\\u00e9\\u4e2d\\u0000end\"}",
-            true);
-        row("utf-8", "{\"id\":\"m\",\"content\":\"h\xc3\xa9llo \xe4\xb8\xad \xf0\x9f\x98\x80\"}",
-            true);
-        row("whitespace", " \r\n{ \"id\" :\t\"m\" , \"x\" : null }\n ", true);
-        row("empty object", "{}", true);
-        row("other members",
-            R"({"id":"m","n":-0.5e+10,"z":0,"b":false,"u":null,"isInternal":true})", true);
-        row("isInternal as a string", R"({"id":"m","isInternal":"true"})", true);
-        row("createdAt with an offset", R"({"id":"m","createdAt":"2026-11-24T23:18:04.561+02:00"})",
-            true);
-        row("createdAt 24:00", R"({"id":"m","createdAt":"2026-11-24T24:00:00.000Z"})", true);
-        row("createdAt month 13", R"({"id":"m","createdAt":"2026-13-24T21:18:04.561Z"})", true);
-        row("createdAt not digits", R"({"id":"m","createdAt":"2026-1x-24T21:18:04.561Z"})", true);
-        row("bool and null where strings go", R"({"id":true,"content":null})", true);
-        // The QJsonDocument path decides these.
-        row("numeric id", R"({"id":123})", false);
-        row("numeric createdAt", R"({"id":"m","createdAt":1764019084561})", false);
-        row("nested", R"({"id":"m","meta":{"a":1}})", false);
-        row("array", R"({"id":"m","tags":[]})", false);
-        row("duplicate key", R"({"id":"a","id":"b"})", false);
-        row("escaped key", R"({"i\u0064":"m"})", false);
-        row("surrogate pair", R"({"id":"m","content":"\ud83d\ude00"})", false);
-        row("lone surrogate", R"({"id":"m","content":"\ud800"})", false);
-        row("noncharacter", R"({"id":"m","content":"\uffff"})", false);
-        row("invalid utf-8", "{\"id\":\"m\xff\"}", false);
-        row("overlong utf-8", "{\"id\":\"\xc0\xaf\"}", false);
-        row("encoded surrogate", "{\"id\":\"\xed\xa0\x80\"}", false);
-        row("raw control character", "{\"id\":\"a\tb\"}", false);
-        row("unknown escape", R"({"id":"\x41"})", false);
-        row("short \\u escape", R"({"id":"\u00e"})", false);
-        row("leading zero", R"({"id":"m","n":01})", false);
-        row("bare dot", R"({"id":"m","n":1.})", false);
-        row("number beyond a double", R"({"id":"m","n":1e3078901234567889})", false);
-        row("number that underflows", R"({"id":"m","n":1e-400})", false);
-        row("trailing comma", R"({"id":"m",})", false);
-        row("trailing garbage", R"({"id":"m"}x)", false);
-        row("truncated", R"({"id":"m")", false);
-        row("byte order mark", "\xef\xbb\xbf{\"id\":\"m\"}", false);
-        row("not an object", R"(["m"])", false);
-        QByteArray many = "{";
-        for (int i = 0; i < 33; ++i)
-            many += "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ",";
-        many += "\"id\":\"m\"}";
-        row("34 members", many, false);
+        QTest::addColumn<QDateTime>("expected");
+        const QDateTime instant(QDate(2026, 11, 24), QTime(21, 18, 4, 561), QTimeZone::utc());
+        QTest::newRow("UTC with ms")
+            << QByteArray(R"({"createdAt":"2026-11-24T21:18:04.561Z"})") << instant;
+        QTest::newRow("offset") << QByteArray(R"({"createdAt":"2026-11-24T23:18:04.561+02:00"})")
+                                << instant;
+        QTest::newRow("snake_case")
+            << QByteArray(R"({"created_at":"2026-11-24T21:18:04.561Z"})") << instant;
+        QTest::newRow("without ms")
+            << QByteArray(R"({"createdAt":"2026-11-24T21:18:04Z"})") << instant.addMSecs(-561);
+        QTest::newRow("ms since the epoch") << QByteArray(
+            R"({"createdAt":)" + QByteArray::number(instant.toMSecsSinceEpoch()) + "}")
+                                            << instant;
+        QTest::newRow("month 13") << QByteArray(R"({"createdAt":"2026-13-24T21:18:04.561Z"})")
+                                  << QDateTime();
+        QTest::newRow("not digits")
+            << QByteArray(R"({"createdAt":"2026-1x-24T21:18:04.561Z"})") << QDateTime();
+        QTest::newRow("1e19 ms") << QByteArray(R"({"createdAt":1e19})") << QDateTime();
+        QTest::newRow("a boolean") << QByteArray(R"({"createdAt":true})") << QDateTime();
     }
 
-    void flatMessageDecoder()
+    void messageTimestamps()
     {
         QFETCH(QByteArray, json);
-        QFETCH(bool, fast);
-        Message flat;
-        QCOMPARE(Json::decodeFlatMessage(json, &flat), fast);
-        if (!fast)
-            return;
-        QJsonParseError error {};
-        const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-        QVERIFY2(doc.isObject(), qPrintable(error.errorString()));
-        const Message slow = Message::fromJson(doc.object());
-        QCOMPARE(flat, slow);
-        QCOMPARE(flat.createdAt().isValid(), slow.createdAt().isValid());
-        QCOMPARE(flat.isInternal(), slow.isInternal());
+        QFETCH(QDateTime, expected);
+        const QDateTime createdAt =
+            Message::fromJson(QJsonDocument::fromJson(json).object()).createdAt();
+        QCOMPARE(createdAt.isValid(), expected.isValid());
+        if (expected.isValid()) {
+            QCOMPARE(createdAt, expected);
+            QCOMPARE(createdAt.offsetFromUtc(), 0);
+        }
     }
 
     void unknownEnumValuesAreKept()
