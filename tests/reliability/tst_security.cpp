@@ -105,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(verifier.contains("Ids::constantTimeEquals(expected, "));
         QVERIFY(!verifier.contains("expected =="));
         QVERIFY(!verifier.contains("== expected"));
-        const QByteArray server = source("server.cpp");
+        const QByteArray server = source("pipeline.cpp");
         QCOMPARE(server.count("Ids::constantTimeEquals(presented, options."), 2); // sk_, pk_
         const QByteArray ids = source("ids.cpp");
         QVERIFY(ids.contains("diff |="));
