@@ -335,6 +335,14 @@ MessagesApi ChatClient::messages()
 {
     return MessagesApi(this);
 }
+UploadsApi ChatClient::uploads()
+{
+    return UploadsApi(this);
+}
+AttachmentsApi ChatClient::attachments()
+{
+    return AttachmentsApi(this);
+}
 
 Subscription ChatClient::onMessage(const QString &ticketId, MessageCallback callback)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "attachmentsapi.h"
 #include "chatjob.h"
 #include "connectionstate.h"
 #include "customer.h"
@@ -9,6 +10,7 @@
 #include "ticketsapi.h"
 #include "transportoptions.h"
 #include "typingevent.h"
+#include "uploadsapi.h"
 
 #include <QObject>
 #include <QUrl>
@@ -100,6 +102,10 @@ public:
 
     TicketsApi tickets();
     MessagesApi messages();
+    /// Files to attach to messages (protocol §11): upload first, then send.
+    UploadsApi uploads();
+    /// The files of messages: download to a device or file.
+    AttachmentsApi attachments();
 
     /// Calls `callback` for each new message of `ticketId` (empty: of every
     /// ticket), exactly once and in order, until the handle is cancelled or destroyed.
@@ -180,6 +186,8 @@ private:
 
     friend class TicketsApi;
     friend class MessagesApi;
+    friend class UploadsApi;
+    friend class AttachmentsApi;
     friend class Subscription;
     friend class ChatClientPrivate; // isSignalConnected(): realtime follows the event signals
     std::unique_ptr<ChatClientPrivate> d;

@@ -29,10 +29,11 @@ Job<Message> *MessagesApi::send(const QString &ticketId, const QString &content,
 {
     const QString clientMessageId =
         options.clientMessageId.isEmpty() ? newClientMessageId() : options.clientMessageId;
-    Internal::RestRequest request =
-        postRequest(Routes::messages(ticketId),
-                    QJsonObject {{QLatin1String("content"), content},
-                                 {QLatin1String("clientMessageId"), clientMessageId}});
+    QJsonObject body {{QLatin1String("content"), content},
+                      {QLatin1String("clientMessageId"), clientMessageId}};
+    if (!options.attachments.isEmpty())
+        body.insert(QLatin1String("attachments"), QJsonArray::fromStringList(options.attachments));
+    Internal::RestRequest request = postRequest(Routes::messages(ticketId), body);
     request.idempotencyKey = options.idempotencyKey;
     // Subscribers get the stream's copy of this message too (once): a
     // model matches it to its local echo by clientMessageId.

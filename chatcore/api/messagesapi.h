@@ -4,6 +4,8 @@
 #include "chatjob.h"
 #include "page.h"
 
+#include <QStringList>
+
 namespace CStar {
 
 class ChatClient;
@@ -22,6 +24,9 @@ struct SendOptions
 {
     QString clientMessageId; ///< generated (UUID) when empty
     QByteArray idempotencyKey; ///< generated when empty
+    /// Upload ids (`upl_…`, UploadsApi) to attach, at most 10 (§11); with
+    /// one or more, the content may be empty.
+    QStringList attachments = {};
 };
 
 /// The messages sub-API: `client.messages().send(…)`.

@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUuid>
@@ -54,25 +55,41 @@ public:
         if (!m_request.idempotencyKey.isEmpty())
             req.setRawHeader("Idempotency-Key", m_request.idempotencyKey);
         if (!m_request.body.isEmpty())
-            req.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
+            req.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType);
+        for (const auto &[name, value] : std::as_const(m_request.headers))
+            req.setRawHeader(name, value);
         QNetworkAccessManager *nam = m_transport->network();
         m_reply = m_request.body.isEmpty() && m_request.method == "GET"
             ? nam->get(req)
             : nam->sendCustomRequest(req, m_request.method, m_request.body);
         qCDebug(lcTransport) << m_request.method << m_request.path << "attempt" << m_attempts;
-        // The cap must hold while the body arrives: downloadProgress is
-        // throttled (every 100 ms, hundreds of MB on loopback), readyRead is
-        // not; the read buffer makes Qt stop reading from the socket past it
-        // (with room to spare: Qt may stop short of the buffer's size).
-        const qint64 cap = m_transport->options().maxResponseBytes;
-        m_reply->setReadBufferSize(2 * cap + 65536);
-        connect(m_reply, &QNetworkReply::readyRead, this, [this, cap] {
-            if (m_reply && m_reply->bytesAvailable() > cap) {
-                m_tooLarge = true;
-                m_reply->abort();
-            }
+        m_sinkWritten = 0;
+        m_sinkFailed = false;
+        if (m_request.sink) {
+            // Before the cap below: a download's body is drained as it comes.
+            connect(m_reply, &QNetworkReply::readyRead, this, &RestCall::drainToSink);
+        }
+        // Transfers (§11) may take longer than the request timeout: it
+        // counts from the last progress, not from the start.
+        connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+            if (sent > 0)
+                m_timeout.start(m_transport->options().requestTimeoutMs);
+            if (m_request.uploadProgress && total > 0)
+                m_request.uploadProgress(sent, total);
         });
+        connect(m_reply, &QNetworkReply::downloadProgress, this,
+                [this](qint64 received, qint64 total) {
+                    if (received > 0 && m_request.sink)
+                        m_timeout.start(m_transport->options().requestTimeoutMs);
+                    if (m_request.downloadProgress && isSuccessStatus())
+                        m_request.downloadProgress(received, total);
+                });
+        m_transport->limitResponse(m_reply, [self = QPointer<RestCall>(this)] {
+            if (self)
+                self->m_tooLarge = true;
+        });
+        if (m_request.sink)
+            m_reply->setReadBufferSize(256 * 1024); // drained: memory stays bounded
         connect(m_reply, &QNetworkReply::finished, this, &RestCall::onFinished);
         m_timeout.start(m_transport->options().requestTimeoutMs);
     }
@@ -102,11 +119,18 @@ private:
     void onFinished()
     {
         m_timeout.stop();
+        if (m_request.sink && !m_tooLarge && !m_sinkFailed)
+            drainToSink();
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
         reply->deleteLater();
         if (!m_job || Internal::JobAccess::isAbandoned(m_job))
             return abort();
+        if (m_sinkFailed)
+            return finish(ChatError(ChatError::Kind::Protocol, QStringLiteral("write_failed"),
+                                    QStringLiteral("Could not write the download: ")
+                                        + (m_request.sink ? m_request.sink->errorString()
+                                                          : QStringLiteral("device gone"))));
 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QString requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id"));
@@ -128,7 +152,13 @@ private:
                             QStringLiteral("The server did not answer in time"))
                 : ChatError(ChatError::Kind::Network, QStringLiteral("network_error"),
                             reply->errorString());
-            return retryOrFinish(error);
+            // A download that wrote bytes cannot start again into the same device.
+            return m_sinkWritten > 0 ? finish(error) : retryOrFinish(error);
+        }
+        if (m_request.sink && status >= 200 && status < 300) {
+            if (m_request.downloaded)
+                m_request.downloaded(*reply, m_sinkWritten);
+            return complete(QJsonObject(), status);
         }
 
         const QByteArray body = reply->readAll();
@@ -157,6 +187,33 @@ private:
             && error.retryAfter() > m_transport->options().maxRetryAfterS)
             return finish(error);
         retryOrFinish(error);
+    }
+
+    bool isSuccessStatus() const
+    {
+        const int status =
+            m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+        return status >= 200 && status < 300;
+    }
+
+    /// A 2xx download's bytes to the sink as they arrive, within maxSinkBytes
+    /// (an error answer stays in the reply, under the response cap).
+    void drainToSink()
+    {
+        if (!m_reply || !m_request.sink || !isSuccessStatus())
+            return;
+        while (m_reply->bytesAvailable() > 0) {
+            const QByteArray chunk = m_reply->read(64 * 1024);
+            if (m_sinkWritten + chunk.size() > m_request.maxSinkBytes) {
+                m_tooLarge = true;
+                return m_reply->abort();
+            }
+            if (m_request.sink->write(chunk) != chunk.size()) {
+                m_sinkFailed = true;
+                return m_reply->abort();
+            }
+            m_sinkWritten += chunk.size();
+        }
     }
 
     void retryOrFinish(const ChatError &error)
@@ -201,6 +258,8 @@ private:
     int m_attempts = 0;
     bool m_timedOut = false;
     bool m_tooLarge = false;
+    bool m_sinkFailed = false;
+    qint64 m_sinkWritten = 0;
 };
 
 } // namespace
@@ -238,6 +297,24 @@ QNetworkRequest HttpTransport::makeRequest(const QUrl &url, const QString &token
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::ManualRedirectPolicy);
     return req;
+}
+
+void HttpTransport::limitResponse(QNetworkReply *reply, std::function<void()> tooLarge) const
+{
+    // The cap must hold while the body arrives: downloadProgress is
+    // throttled (every 100 ms, hundreds of MB on loopback), readyRead is
+    // not; the read buffer makes Qt stop reading from the socket past it
+    // (with room to spare: Qt may stop short of the buffer's size).
+    const qint64 cap = m_options.maxResponseBytes;
+    reply->setReadBufferSize(2 * cap + 65536);
+    QObject::connect(reply, &QNetworkReply::readyRead, reply,
+                     [reply, cap, tooLarge = std::move(tooLarge)] {
+                         if (reply->bytesAvailable() <= cap)
+                             return;
+                         if (tooLarge)
+                             tooLarge();
+                         reply->abort();
+                     });
 }
 
 void HttpTransport::execute(RestRequest request, const QString &token, ChatJob *job)

@@ -5,12 +5,17 @@
 #include "transportoptions.h"
 
 #include <QByteArray>
+#include <QIODevice>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <functional>
+
 class QNetworkAccessManager;
+class QNetworkReply;
 class QNetworkRequest;
 
 namespace CStar {
@@ -24,12 +29,24 @@ struct RestRequest
     QByteArray method = QByteArrayLiteral("GET");
     QString path; ///< relative to the chat root (Routes)
     QUrlQuery query;
-    QByteArray body; ///< compact JSON; empty = no body
+    QByteArray body; ///< compact JSON (or the raw bytes of an upload); empty = no body
+    QByteArray contentType = QByteArrayLiteral("application/json"); ///< of a body
+    QList<std::pair<QByteArray, QByteArray>> headers; ///< more headers (X-Filename, Range)
     bool needsSession = true;
     QByteArray idempotencyKey; ///< POSTs get one if empty; retries reuse it (§3)
     /// A 401 means the session is gone. Not for identify: a rejected
     /// signature must not cost the anonymous session its tickets.
     bool reportsUnauthorized = true;
+    /// Progress of each attempt's body (§11 uploads).
+    std::function<void(qint64 sent, qint64 total)> uploadProgress;
+    /// A download (§11 GET /attachments/{id}): a 2xx body goes to `sink` as
+    /// it arrives (never held whole), at most `maxSinkBytes`; the job then
+    /// completes without an envelope. Not retried once a byte was written.
+    QPointer<QIODevice> sink;
+    qint64 maxSinkBytes = 0;
+    std::function<void(qint64 received, qint64 total)> downloadProgress;
+    /// A 2xx answer to a download, before the job completes (its headers).
+    std::function<void(const QNetworkReply &reply, qint64 written)> downloaded;
 };
 
 /// REST over one QNetworkAccessManager: common headers, timeouts, retries
@@ -52,6 +69,11 @@ public:
     QUrl url(const QString &path, const QUrlQuery &query = {}) const;
     /// Headers every request carries; the token only in Authorization.
     QNetworkRequest makeRequest(const QUrl &url, const QString &token) const;
+
+    /// Bounds `reply` to options().maxResponseBytes while the body arrives
+    /// (a hostile 1 GiB answer), not only at the end: past the cap it is
+    /// aborted, `tooLarge` first. For every REST call and every poll.
+    void limitResponse(QNetworkReply *reply, std::function<void()> tooLarge = {}) const;
 
     /// Runs the request for `job` with retries. The job is failed or
     /// completed exactly once; abandoning or deleting it aborts the request.

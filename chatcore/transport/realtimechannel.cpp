@@ -20,6 +20,16 @@ qint64 idValue(const QString &id, bool *ok)
 {
     return id.toLongLong(ok);
 }
+
+/// An event id or cursor as text: a string as it is, a number when it is a
+/// 64-bit integer (a hostile 1e300 is no usable id), else empty.
+QString idText(const QJsonValue &value)
+{
+    qint64 number = 0;
+    if (value.isDouble())
+        return Json::toInt64(value.toDouble(), &number) ? QString::number(number) : QString();
+    return value.toString();
+}
 } // namespace
 
 RealtimeChannel::RealtimeChannel(HttpTransport *http, QObject *parent)
@@ -202,10 +212,7 @@ void RealtimeChannel::takeCursor(const QString &token)
     // A poll without `after` answers at once: no items, nextCursor = latest id.
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-    QNetworkRequest request = m_http->makeRequest(m_http->url(Routes::eventsPoll(), query), token);
-    request.setTransferTimeout(m_http->options().requestTimeoutMs);
-    m_cursorReply = m_http->network()->get(request);
-    m_cursorReply->setReadBufferSize(m_http->options().maxResponseBytes + 65536);
+    m_cursorReply = getEventsPoll(token, query);
     const int generation = m_generation;
     connect(m_cursorReply, &QNetworkReply::finished, this, [this, generation, token] {
         QNetworkReply *reply = m_cursorReply;
@@ -215,36 +222,55 @@ void RealtimeChannel::takeCursor(const QString &token)
         reply->deleteLater();
         if (generation != m_generation || !m_active)
             return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->bytesAvailable() <= m_http->options().maxResponseBytes
-            ? reply->readAll()
-            : QByteArray();
-        const QJsonObject envelope = QJsonDocument::fromJson(body).object();
-        if (status == 401) {
-            setState(ConnectionState::Reconnecting);
-            return Q_EMIT unauthorized(ChatError::fromHttp(
-                status, envelope, QString::fromLatin1(reply->rawHeader("X-Request-Id")), -1));
-        }
-        if (status == 0 || status >= 500) {
+        const PollAnswer answer = readEnvelope(reply);
+        if (reportIfUnauthorized(reply, answer))
+            return;
+        if (answer.status == 0 || answer.status >= 500) {
             // Unreachable or failing: the stream would fail too; back off and retry.
-            qCInfo(lcTransport) << "taking a cursor failed: HTTP" << status << reply->errorString();
+            qCInfo(lcTransport) << "taking a cursor failed: HTTP" << answer.status
+                                << reply->errorString();
             setState(ConnectionState::Reconnecting);
             return scheduleReconnect();
         }
-        const QJsonValue next = envelope.value(QLatin1String("nextCursor"));
-        qint64 number = 0;
-        const QString nextText = next.isString()                         ? next.toString()
-            : next.isDouble() && Json::toInt64(next.toDouble(), &number) ? QString::number(number)
-                                                                         : QString();
+        const QString nextText = idText(answer.envelope.value(QLatin1String("nextCursor")));
         bool ok = false;
         idValue(nextText, &ok);
-        if (status == 200 && ok && m_cursor.isEmpty())
+        if (answer.status == 200 && ok && m_cursor.isEmpty())
             m_cursor = nextText;
         else if (m_cursor.isEmpty())
             // A server without polling: the stream's own id-only block is all we get.
-            qCInfo(lcTransport) << "no cursor from the poll endpoint: HTTP" << status;
+            qCInfo(lcTransport) << "no cursor from the poll endpoint: HTTP" << answer.status;
         openStreamWith(token);
     });
+}
+
+QNetworkReply *RealtimeChannel::getEventsPoll(const QString &token, const QUrlQuery &query)
+{
+    QNetworkRequest request = m_http->makeRequest(m_http->url(Routes::eventsPoll(), query), token);
+    request.setTransferTimeout(m_http->options().requestTimeoutMs);
+    QNetworkReply *reply = m_http->network()->get(request);
+    m_http->limitResponse(reply); // bounded while it arrives, as every REST call
+    return reply;
+}
+
+RealtimeChannel::PollAnswer RealtimeChannel::readEnvelope(QNetworkReply *reply) const
+{
+    PollAnswer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // Aborted past the cap: closed, or more than the cap waiting.
+    if (reply->isOpen() && reply->bytesAvailable() <= m_http->options().maxResponseBytes)
+        answer.envelope = QJsonDocument::fromJson(reply->readAll()).object();
+    return answer;
+}
+
+bool RealtimeChannel::reportIfUnauthorized(QNetworkReply *reply, const PollAnswer &answer)
+{
+    if (answer.status != 401)
+        return false;
+    setState(ConnectionState::Reconnecting);
+    Q_EMIT unauthorized(ChatError::fromHttp(
+        answer.status, answer.envelope, QString::fromLatin1(reply->rawHeader("X-Request-Id")), -1));
+    return true;
 }
 
 void RealtimeChannel::onStreamEnded(EventStream::End reason, const ChatError &error)
@@ -318,17 +344,7 @@ void RealtimeChannel::poll()
         if (!m_cursor.isEmpty())
             query.addQueryItem(QStringLiteral("after"), m_cursor);
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-        QNetworkRequest request =
-            m_http->makeRequest(m_http->url(Routes::eventsPoll(), query), token);
-        request.setTransferTimeout(m_http->options().requestTimeoutMs);
-        m_pollReply = m_http->network()->get(request);
-        // Bounded while it arrives (a hostile 1 GiB answer), not only at the end.
-        const qint64 cap = m_http->options().maxResponseBytes;
-        m_pollReply->setReadBufferSize(2 * cap + 65536);
-        connect(m_pollReply, &QNetworkReply::readyRead, this, [this, cap] {
-            if (m_pollReply && m_pollReply->bytesAvailable() > cap)
-                m_pollReply->abort();
-        });
+        m_pollReply = getEventsPoll(token, query);
         connect(m_pollReply, &QNetworkReply::finished, this, &RealtimeChannel::onPollFinished);
     });
 }
@@ -342,20 +358,13 @@ void RealtimeChannel::onPollFinished()
     reply->deleteLater();
     if (!m_active || !m_polling)
         return;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body =
-        reply->isOpen() && reply->bytesAvailable() <= m_http->options().maxResponseBytes
-        ? reply->readAll()
-        : QByteArray();
-    const QJsonObject envelope = QJsonDocument::fromJson(body).object();
-    if (status == 401) {
-        setState(ConnectionState::Reconnecting);
-        return Q_EMIT unauthorized(ChatError::fromHttp(
-            status, envelope, QString::fromLatin1(reply->rawHeader("X-Request-Id")), -1));
-    }
-    if (status != 200 || !envelope.value(QLatin1String("data")).isArray()) {
+    const PollAnswer answer = readEnvelope(reply);
+    if (reportIfUnauthorized(reply, answer))
+        return;
+    const QJsonObject &envelope = answer.envelope;
+    if (answer.status != 200 || !envelope.value(QLatin1String("data")).isArray()) {
         ++m_pollFailures;
-        qCInfo(lcTransport) << "poll failed: HTTP" << status << reply->errorString();
+        qCInfo(lcTransport) << "poll failed: HTTP" << answer.status << reply->errorString();
         setState(ConnectionState::Reconnecting);
         const int delay = int(qMin<qint64>(qint64(m_pollingInterval) << qMin(m_pollFailures, 10),
                                            m_http->options().pollErrorMaxDelayMs));
@@ -368,25 +377,18 @@ void RealtimeChannel::onPollFinished()
     const QJsonArray items = envelope.value(QLatin1String("data")).toArray();
     for (const QJsonValue &v : items) {
         const QJsonObject item = v.toObject();
-        const QJsonValue id = item.value(QLatin1String("id"));
-        qint64 number = 0;
-        const QString idText = !id.isDouble()       ? id.toString()
-            : Json::toInt64(id.toDouble(), &number) ? QString::number(number)
-                                                    : QString(); // 1e300: no usable id
         const QJsonValue data = item.value(QLatin1String("data"));
         const QByteArray raw = data.isObject()
             ? QJsonDocument(data.toObject()).toJson(QJsonDocument::Compact)
             : data.toString().toUtf8();
-        deliver(item.value(QLatin1String("type")).toString(), idText, raw);
+        deliver(item.value(QLatin1String("type")).toString(),
+                idText(item.value(QLatin1String("id"))), raw);
         if (!m_active || !m_polling)
             return; // a subscriber stopped us
     }
     const QJsonValue next = envelope.value(QLatin1String("nextCursor"));
     if (next.isDouble() || next.isString()) {
-        qint64 number = 0;
-        const QString nextText = !next.isDouble()     ? next.toString()
-            : Json::toInt64(next.toDouble(), &number) ? QString::number(number)
-                                                      : QString();
+        const QString nextText = idText(next);
         bool okNext = false, okCursor = false;
         const qint64 n = idValue(nextText, &okNext);
         const qint64 c = idValue(m_cursor, &okCursor);

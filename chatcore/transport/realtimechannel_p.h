@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -15,6 +16,7 @@
 
 class QJsonArray;
 class QNetworkReply;
+class QUrlQuery;
 
 namespace CStar::Internal {
 
@@ -67,6 +69,16 @@ private:
     void openStream();
     void openStreamWith(const QString &token);
     void takeCursor(const QString &token);
+    /// A bounded GET of /events/poll (the cursor and polling both use it).
+    QNetworkReply *getEventsPoll(const QString &token, const QUrlQuery &query);
+    struct PollAnswer
+    {
+        int status = 0;
+        QJsonObject envelope; ///< empty when the body was not JSON or over the cap
+    };
+    PollAnswer readEnvelope(QNetworkReply *reply) const;
+    /// 401: the session is gone (§4); reports it and answers true.
+    bool reportIfUnauthorized(QNetworkReply *reply, const PollAnswer &answer);
     void onStreamEnded(EventStream::End reason, const ChatError &error);
     void scheduleReconnect();
     void fallBackToPolling();

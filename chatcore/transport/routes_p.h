@@ -47,6 +47,14 @@ inline QString typing(const QString &ticketId)
 {
     return ticket(ticketId) + QStringLiteral("/typing");
 }
+inline QString uploads()
+{
+    return QStringLiteral("/uploads");
+}
+inline QString attachment(const QString &id)
+{
+    return QStringLiteral("/attachments/") + segment(id);
+}
 inline QString events()
 {
     return QStringLiteral("/events");

@@ -14,7 +14,8 @@ ChatError::ChatError(Kind kind, const QString &code, const QString &message)
 static ChatError::Kind kindFor(int status, const QString &code)
 {
     using K = ChatError::Kind;
-    if (status == 400 || status == 413 || status == 422)
+    // §2: 413 file/body too large, 415 unsupported media type, 431 header too large.
+    if (status == 400 || status == 413 || status == 415 || status == 422 || status == 431)
         return K::Validation;
     if (status == 401)
         return K::Authentication;
@@ -31,6 +32,21 @@ static ChatError::Kind kindFor(int status, const QString &code)
     if (status >= 500)
         return K::Server;
     return K::Protocol;
+}
+
+ChatError::FileRefusal ChatError::fileRefusal() const
+{
+    if (m_kind != Kind::Validation)
+        return FileRefusal::None;
+    if (m_code == QLatin1String("file_too_large"))
+        return FileRefusal::FileTooLarge;
+    if (m_code == QLatin1String("unsupported_media_type"))
+        return FileRefusal::UnsupportedMediaType;
+    if (m_code == QLatin1String("content_mismatch"))
+        return FileRefusal::ContentMismatch;
+    if (m_code == QLatin1String("image_too_large"))
+        return FileRefusal::ImageTooLarge;
+    return FileRefusal::None;
 }
 
 ChatError ChatError::fromHttp(int httpStatus, const QJsonObject &body, const QString &requestId,

@@ -25,6 +25,7 @@ class CSTARCHAT_CORE_EXPORT ChatError
     Q_PROPERTY(QString requestId READ requestId CONSTANT)
     Q_PROPERTY(int httpStatus READ httpStatus CONSTANT)
     Q_PROPERTY(int retryAfter READ retryAfter CONSTANT)
+    Q_PROPERTY(FileRefusal fileRefusal READ fileRefusal CONSTANT)
 public:
     enum class Kind {
         None, ///< no error
@@ -41,6 +42,16 @@ public:
         Protocol, ///< the server answered something this client cannot read
     };
     Q_ENUM(Kind)
+
+    /// Why the server refused a file (protocol §11, §2); code() is the same as text.
+    enum class FileRefusal {
+        None, ///< not a refusal of a file
+        FileTooLarge, ///< 413 file_too_large: over 10 MiB
+        UnsupportedMediaType, ///< 415 unsupported_media_type: not an allowed type
+        ContentMismatch, ///< 422 content_mismatch: the bytes are not of the stated type
+        ImageTooLarge, ///< 422 image_too_large: over 10,000 px a side or 40 megapixels
+    };
+    Q_ENUM(FileRefusal)
 
     ChatError() = default;
     ChatError(Kind kind, const QString &code, const QString &message);
@@ -60,6 +71,8 @@ public:
     int httpStatus() const { return m_httpStatus; }
     /// Seconds to wait before retrying (429), or -1.
     int retryAfter() const { return m_retryAfter; }
+
+    FileRefusal fileRefusal() const;
 
     /// Worth retrying with the same request (network, timeout, 5xx, 429).
     bool isTransient() const;

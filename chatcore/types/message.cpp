@@ -3,6 +3,8 @@
 
 #include "jsonfields_p.h"
 
+#include <QJsonArray>
+
 namespace CStar {
 
 class MessageData : public QSharedData
@@ -15,6 +17,7 @@ public:
     QString senderName;
     QString clientMessageId;
     QDateTime createdAt;
+    QList<Attachment> attachments;
     bool internal = false;
 };
 
@@ -61,6 +64,10 @@ bool Message::isInternal() const
 {
     return d->internal;
 }
+QList<Attachment> Message::attachments() const
+{
+    return d->attachments;
+}
 bool Message::isValid() const
 {
     return !d->id.isEmpty() || !d->clientMessageId.isEmpty();
@@ -98,6 +105,10 @@ void Message::setInternal(bool internal)
 {
     d->internal = internal;
 }
+void Message::setAttachments(const QList<Attachment> &attachments)
+{
+    d->attachments = attachments;
+}
 
 Message::Sender Message::senderFromString(const QString &role)
 {
@@ -123,6 +134,7 @@ Message Message::fromJson(const QJsonObject &json)
         string(json, QLatin1String("clientMessageId"), QLatin1String("client_message_id")));
     m.setCreatedAt(dateTime(json, QLatin1String("createdAt"), QLatin1String("created_at")));
     m.setInternal(boolean(json, QLatin1String("isInternal"), QLatin1String("is_internal")));
+    m.setAttachments(Attachment::listFromJson(field(json, QLatin1String("attachments"))));
     return m;
 }
 
@@ -138,6 +150,12 @@ QJsonObject Message::toJson() const
         o.insert(QLatin1String("clientMessageId"), d->clientMessageId);
     if (d->internal)
         o.insert(QLatin1String("isInternal"), true);
+    if (!d->attachments.isEmpty()) {
+        QJsonArray list;
+        for (const Attachment &a : std::as_const(d->attachments))
+            list.append(a.toJson());
+        o.insert(QLatin1String("attachments"), list);
+    }
     return o;
 }
 
@@ -147,7 +165,7 @@ bool operator==(const Message &a, const Message &b)
         || (a.d->id == b.d->id && a.d->ticketId == b.d->ticketId && a.d->content == b.d->content
             && a.d->senderRole == b.d->senderRole && a.d->senderName == b.d->senderName
             && a.d->clientMessageId == b.d->clientMessageId && a.d->createdAt == b.d->createdAt
-            && a.d->internal == b.d->internal);
+            && a.d->internal == b.d->internal && a.d->attachments == b.d->attachments);
 }
 
 } // namespace CStar

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "attachment.h"
 #include "cstarchat_core_export.h"
 
 #include <QDateTime>
@@ -27,6 +28,7 @@ class CSTARCHAT_CORE_EXPORT Message
     Q_PROPERTY(QString clientMessageId READ clientMessageId)
     Q_PROPERTY(QDateTime createdAt READ createdAt)
     Q_PROPERTY(bool isInternal READ isInternal)
+    Q_PROPERTY(QList<CStar::Attachment> attachments READ attachments)
 public:
     enum class Sender { Unknown, Customer, Agent, System };
     Q_ENUM(Sender)
@@ -49,6 +51,8 @@ public:
     QDateTime createdAt() const;
     /// Agent-side only (internal notes); never true on customer feeds.
     bool isInternal() const;
+    /// The files of the message (§11), in the order sent; empty when none.
+    QList<Attachment> attachments() const;
     bool isValid() const;
 
     void setId(const QString &id);
@@ -59,6 +63,7 @@ public:
     void setClientMessageId(const QString &id);
     void setCreatedAt(const QDateTime &createdAt);
     void setInternal(bool internal);
+    void setAttachments(const QList<Attachment> &attachments);
 
     /// Accepts camelCase and the snake_case aliases (protocol §1).
     static Message fromJson(const QJsonObject &json);

@@ -200,6 +200,11 @@ private Q_SLOTS:
         QTest::newRow("400") << 400 << "parameter_missing" << K::Validation << false;
         QTest::newRow("413") << 413 << "body_too_large" << K::Validation << false;
         QTest::newRow("422") << 422 << "parameter_invalid" << K::Validation << false;
+        QTest::newRow("413 file") << 413 << "file_too_large" << K::Validation << false;
+        QTest::newRow("415") << 415 << "unsupported_media_type" << K::Validation << false;
+        QTest::newRow("422 mismatch") << 422 << "content_mismatch" << K::Validation << false;
+        QTest::newRow("422 image") << 422 << "image_too_large" << K::Validation << false;
+        QTest::newRow("431") << 431 << "header_too_large" << K::Validation << false;
         QTest::newRow("401") << 401 << "session_expired" << K::Authentication << false;
         QTest::newRow("403 identify") << 403 << "identify_required" << K::AuthRequired << false;
         QTest::newRow("403 pk") << 403 << "publishable_key_write" << K::Permission << false;
@@ -235,6 +240,60 @@ private Q_SLOTS:
         QCOMPARE(e.isTransient(), transient);
         QCOMPARE(e.retryAfter(), status == 429 ? 7 : -1);
         QVERIFY(e.toString().contains(code));
+    }
+
+    /// §11's refusals are typed; other codes and kinds are no file refusal.
+    void fileRefusals()
+    {
+        using R = ChatError::FileRefusal;
+        auto refusal = [](int status, const char *code) {
+            const QJsonObject body {{QStringLiteral("error"),
+                                     QJsonObject {{QStringLiteral("code"), QLatin1String(code)}}}};
+            return ChatError::fromHttp(status, body, QString(), -1).fileRefusal();
+        };
+        QCOMPARE(refusal(413, "file_too_large"), R::FileTooLarge);
+        QCOMPARE(refusal(415, "unsupported_media_type"), R::UnsupportedMediaType);
+        QCOMPARE(refusal(422, "content_mismatch"), R::ContentMismatch);
+        QCOMPARE(refusal(422, "image_too_large"), R::ImageTooLarge);
+        QCOMPARE(refusal(413, "body_too_large"), R::None);
+        QCOMPARE(refusal(500, "file_too_large"), R::None);
+        QCOMPARE(ChatError().fileRefusal(), R::None);
+    }
+
+    /// Attachments (§11): one decoder, in messages and on their own.
+    void attachments()
+    {
+        const QJsonObject json = parse(
+            R"({"id":"msg_1","content":"","attachments":[)"
+            R"({"id":"att_1","name":"shot.png","contentType":"image/png","size":1234,)"
+            R"("sha256":"ab12","width":640,"height":480},)"
+            R"({"id":"att_2","name":"log.txt","content_type":"text/plain","size":5,"sha256":"cd"},)"
+            R"({"name":"no id"},)"
+            R"({"id":"att_3","size":-5,"width":1e300,"height":"7"}]})");
+        const Message m = Message::fromJson(json);
+        const QList<Attachment> list = m.attachments();
+        QCOMPARE(list.size(), 3);
+        QCOMPARE(list[0].id, QStringLiteral("att_1"));
+        QCOMPARE(list[0].name, QStringLiteral("shot.png"));
+        QCOMPARE(list[0].size, 1234);
+        QVERIFY(list[0].isImage());
+        QCOMPARE(list[0].width, 640);
+        QCOMPARE(list[0].height, 480);
+        QCOMPARE(list[1].contentType, QStringLiteral("text/plain"));
+        QVERIFY(!list[1].isImage());
+        QCOMPARE(list[1].width, 0);
+        QCOMPARE(list[2].size, 0); // hostile numbers read as nothing
+        QCOMPARE(list[2].width, 0);
+        QCOMPARE(list[2].height, 0);
+        QCOMPARE(Message::fromJson(m.toJson()), m);
+        QVERIFY(Message::fromJson(parse(R"({"id":"m"})")).attachments().isEmpty());
+
+        const Attachment upload = Attachment::fromJson(
+            parse(R"({"id":"upl_1","name":"a.pdf","contentType":"application/pdf","size":9,)"
+                  R"("sha256":"ee","expiresAt":"2026-11-25T21:18:04.561Z"})"));
+        QVERIFY(upload.isValid());
+        QVERIFY(upload.expiresAt.isValid());
+        QCOMPARE(Attachment::fromJson(upload.toJson()), upload);
     }
 
     void retryAfterHeaderWins()
