@@ -32,6 +32,8 @@ Item {
     property int anchorRow: -1
     property real anchorOffset: 0
     property Item anchorItem: null
+    // The model whose row signals rowsAboutToBeInserted()/rowsInserted() follow.
+    property MessagesModel connectedModel: null
 
     // A link in a message was activated; the default opens safe links.
     signal linkActivated(string link)
@@ -50,13 +52,15 @@ Item {
         return listView.contentY - listView.originY < listView.height / 4;
     }
 
+    // Older history is an explicit call: the model's fetchMore() is Qt's
+    // "more rows at the end", which a chat view must not page history with.
     function loadOlder() {
-        if (!messages || !positioned || loadingOlder || !messages.hasMore || messages.loading
+        if (!messages || !positioned || loadingOlder || !messages.canFetchOlder
                 || listView.count === 0)
             return;
         loadingOlder = true;
         anchorItem = null;
-        messages.fetchMore(messages.index(-1, -1));
+        messages.fetchOlder();
     }
 
     function maybeMarkRead() {
@@ -66,10 +70,10 @@ Item {
     }
 
     function openMenu(row, item) {
-        const index = viewModel.index(row, 0);
+        const index = messages.index(row, 0);
         menu.row = row;
-        menu.failed = viewModel.data(index, MessagesModel.DeliveryStateRole) === Delivery.Failed;
-        menu.content = viewModel.data(index, MessagesModel.ContentRole);
+        menu.failed = messages.data(index, MessagesModel.DeliveryStateRole) === Delivery.Failed;
+        menu.content = messages.data(index, MessagesModel.ContentRole);
         menu.popup(item);
     }
 
@@ -106,7 +110,7 @@ Item {
             return;
         let incoming = false;
         for (let row = first; row <= last; ++row) {
-            if (!viewModel.data(viewModel.index(row, 0), MessagesModel.IsOwnRole))
+            if (!messages.data(messages.index(row, 0), MessagesModel.IsOwnRole))
                 incoming = true;
         }
         if (!positioned || wasAtBottom || !incoming)
@@ -134,12 +138,29 @@ Item {
         settle.restart();
     }
 
-    // Connected here, after the view's own connections: when these run, the
-    // view already knows about the change.
-    Component.onCompleted: {
-        viewModel.rowsAboutToBeInserted.connect(root.rowsAboutToBeInserted);
-        viewModel.rowsInserted.connect(root.rowsInserted);
-        viewModel.modelReset.connect(root.modelReset);
+    // Connected after the view's own connections (on completion, and a turn
+    // after the model changes): when these run, the view knows the change.
+    function connectModel() {
+        if (connectedModel === messages)
+            return;
+        if (connectedModel) {
+            connectedModel.rowsAboutToBeInserted.disconnect(root.rowsAboutToBeInserted);
+            connectedModel.rowsInserted.disconnect(root.rowsInserted);
+            connectedModel.modelReset.disconnect(root.modelReset);
+        }
+        connectedModel = messages;
+        if (connectedModel) {
+            connectedModel.rowsAboutToBeInserted.connect(root.rowsAboutToBeInserted);
+            connectedModel.rowsInserted.connect(root.rowsInserted);
+            connectedModel.modelReset.connect(root.modelReset);
+        }
+    }
+
+    Component.onCompleted: connectModel()
+    onMessagesChanged: {
+        if (connectedModel)
+            modelReset(); // another conversation: start over at its end
+        reconnect.restart();
     }
 
     onLinkActivated: function (link) {
@@ -152,11 +173,7 @@ Item {
 
         anchors.fill: parent
         // Pages only when scrolled to the top (see loadOlder()).
-        model: ExplicitFetchModel {
-            id: viewModel
-
-            sourceModel: root.messages
-        }
+        model: root.messages
         clip: true
         spacing: 2
         activeFocusOnTab: true
@@ -224,6 +241,10 @@ Item {
         function onErrorChanged() {
             root.loadingOlder = false;
         }
+        function onCanFetchOlderChanged() {
+            if (root.messages.canFetchOlder)
+                root.loadingOlder = false;
+        }
         function onHasMoreChanged() {
             root.loadingOlder = false;
         }
@@ -259,6 +280,13 @@ Item {
             if (root.nearTop())
                 older.restart();
         }
+    }
+    // A turn after the model changed: the view is connected to it by then.
+    Timer {
+        id: reconnect
+
+        interval: 0
+        onTriggered: root.connectModel()
     }
     // The anchor holds while the prepended rows settle, not longer.
     Timer {

@@ -18,7 +18,6 @@
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QIdentityProxyModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,17 +34,6 @@
 namespace CStar {
 
 namespace {
-/// QAbstractItemView fetches more whenever its last row is visible; a chat
-/// is always scrolled to its last row and fetches *older* messages, so the
-/// view must not: the panel fetches history itself on scroll-up.
-class NoAutoFetchProxy : public QIdentityProxyModel
-{
-public:
-    using QIdentityProxyModel::QIdentityProxyModel;
-    bool canFetchMore(const QModelIndex &) const override { return false; }
-    void fetchMore(const QModelIndex &) override { }
-};
-
 /// A label takes its paragraph direction from its first letter: a text that
 /// starts with a name or a title ("Ana is typing…" in Arabic, an English
 /// subject in the header) gets a mark so it reads in the UI's direction.
@@ -243,9 +231,7 @@ void ChatPanelPrivate::buildThreadPage()
 
     messageView = new QListView;
     messageView->setObjectName(QStringLiteral("messageList"));
-    auto *viewModel = new NoAutoFetchProxy(messageView);
-    viewModel->setSourceModel(messages);
-    messageView->setModel(viewModel);
+    messageView->setModel(messages); // history pages on scroll-up (fetchOlder)
     messageDelegate = new MessageDelegate(messageView);
     messageView->setItemDelegate(messageDelegate);
     messageView->setSelectionMode(QAbstractItemView::NoSelection);
@@ -323,9 +309,8 @@ void ChatPanelPrivate::buildThreadPage()
             newMessagesPill->hide();
             maybeMarkRead();
         }
-        if (value == bar->minimum() && bar->maximum() > 0 && messages->canFetchMore(QModelIndex())
-            && !messages->isLoading())
-            messages->fetchMore(QModelIndex());
+        if (value == bar->minimum() && bar->maximum() > 0 && messages->canFetchOlder())
+            messages->fetchOlder();
     });
     QObject::connect(bar, &QScrollBar::rangeChanged, q, [this, bar](int, int max) {
         if (prependAnchor >= 0) {

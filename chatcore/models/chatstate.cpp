@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chatstate.h"
-#include "chatstate_p.h"
 #include "chatjob_p.h"
+#include "chatstate_p.h"
 
 #include "localstorage_p.h"
 #include "logging_p.h"

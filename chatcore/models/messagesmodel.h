@@ -14,8 +14,10 @@ namespace CStar {
 class MessagesModelPrivate;
 
 /// The conversation of one ticket, oldest first. Setting ticketId loads the
-/// newest page and subscribes to its messages and typing; fetchMore() pages
-/// back through history (rows are prepended, existing rows stay put).
+/// newest page and subscribes to its messages and typing; fetchOlder() pages
+/// back through history (rows are prepended, existing rows stay put). Qt's
+/// fetchMore() is not used: it means "more rows at the end", and views call
+/// it whenever the last row shows — in a chat, always.
 ///
 /// send() shows the message at once (local echo: isOwn, deliveryState
 /// Sending, a fresh clientMessageId), stores it in the durable Outbox before
@@ -30,8 +32,11 @@ class CSTARCHAT_CORE_EXPORT MessagesModel : public QAbstractListModel
     Q_PROPERTY(QString ticketId READ ticketId WRITE setTicketId NOTIFY ticketIdChanged)
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     Q_PROPERTY(CStar::ChatError error READ error NOTIFY errorChanged)
-    /// Older messages exist (canFetchMore() is this while nothing loads).
+    /// Older messages exist on the server.
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY hasMoreChanged)
+    /// fetchOlder() would load a page now: older messages exist and no page
+    /// is on its way.
+    Q_PROPERTY(bool canFetchOlder READ canFetchOlder NOTIFY canFetchOlderChanged)
     Q_PROPERTY(QStringList typingUsers READ typingUsers NOTIFY typingUsersChanged)
     Q_PROPERTY(int unreadCount READ unreadCount NOTIFY unreadCountChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
@@ -65,6 +70,9 @@ public:
     bool isLoading() const;
     ChatError error() const;
     bool hasMore() const;
+    bool canFetchOlder() const;
+    /// Loads the page before the oldest row (no-op unless canFetchOlder).
+    Q_INVOKABLE void fetchOlder();
     /// Display names of the agents typing now; each entry expires after its
     /// lease (expiresInMs) even if the `false` never arrives.
     QStringList typingUsers() const;
@@ -76,8 +84,6 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     Message message(int row) const;
     DeliveryState deliveryState(int row) const;
@@ -102,6 +108,7 @@ Q_SIGNALS:
     void loadingChanged();
     void errorChanged();
     void hasMoreChanged();
+    void canFetchOlderChanged();
     void typingUsersChanged();
     void unreadCountChanged();
     void pageSizeChanged();

@@ -205,9 +205,11 @@ void OutboxPrivate::pump()
     const quint64 gen = generation;
     const QString id = entry.clientMessageId;
     qCDebug(lcModels) << "outbox: sending" << id << "attempt" << entry.attempts + 1;
+    SendOptions options; // the same ids on every attempt (protocol §3, §6)
+    options.clientMessageId = entry.clientMessageId;
+    options.idempotencyKey = entry.idempotencyKey;
     client->messages()
-        .send(entry.ticketId, entry.content,
-              SendOptions {entry.clientMessageId, entry.idempotencyKey})
+        .send(entry.ticketId, entry.content, options)
         ->then(
             q, [this, id, gen](const Message &message) { onSent(id, gen, message); },
             [this, id, gen](const ChatError &error) { onFailed(id, gen, error); });

@@ -3,6 +3,7 @@
 #include "ticketsmodel_p.h"
 
 #include "logging_p.h"
+#include "modelfeed_p.h"
 #include "unreadtracker.h"
 
 #include <algorithm>
@@ -10,98 +11,58 @@
 namespace CStar {
 
 namespace {
-
 constexpr int firstRole = TicketsModel::IdRole;
 constexpr int lastRole = TicketsModel::TicketRole;
-
-// docs/protocol-notes.md "Ticket paging": updatedAt desc, then id desc.
-bool sortsBefore(const Ticket &a, const Ticket &b)
-{
-    if (a.updatedAt() != b.updatedAt())
-        return a.updatedAt() > b.updatedAt();
-    return a.id() > b.id();
-}
-
-bool clearsList(const ChatError &error)
-{
-    // The list belongs to someone else now (logout, expiry): do not keep
-    // showing it.
-    switch (error.kind()) {
-    case ChatError::Kind::AuthRequired:
-    case ChatError::Kind::Authentication:
-    case ChatError::Kind::Permission:
-    case ChatError::Kind::NotFound:
-        return true;
-    default:
-        return false;
-    }
-}
-
 } // namespace
 
 // ---- TicketsModelPrivate -------------------------------------------------------
 
+TicketsModelPrivate::TicketsModelPrivate(TicketsModel *q) : q(q), feed(new ModelFeed(q)) { }
+
 void TicketsModelPrivate::attach()
 {
+    ChatClient *client = feed->client();
     if (!client)
         return;
     tracker = UnreadTracker::forClient(client);
-    subscriptions << client->onTicket(QString(), q, [this](const Ticket &t) { onTicket(t); })
-                  << client->onMessage(QString(), q, [this](const Message &m) { onMessage(m); });
-    knownToken = client->sessionToken();
-    connections << QObject::connect(client, &ChatClient::resyncRequired, q,
-                                    [this] { scheduleRefresh(); })
-                << QObject::connect(client, &ChatClient::sessionChanged, q,
-                                    [this] {
-                                        // A replaced (not a first) session may be
-                                        // another customer's, e.g. restored late
-                                        // from the keychain: reload.
-                                        const QString token = client->sessionToken();
-                                        if (!knownToken.isEmpty() && token != knownToken)
-                                            scheduleRefresh();
-                                        knownToken = token;
-                                    })
-                << QObject::connect(tracker, &UnreadTracker::unreadCountChanged, q,
-                                    [this](const QString &id) { onUnreadChanged(id); })
-                << QObject::connect(tracker, &UnreadTracker::reloaded, q, [this] {
-                       if (!rows.isEmpty() && !resetting)
-                           Q_EMIT q->dataChanged(q->index(0), q->index(int(rows.size()) - 1),
-                                                 {TicketsModel::UnreadCountRole});
-                   });
+    feed->keep(client->onTicket(QString(), feed, [this](const Ticket &t) { onTicket(t); }));
+    feed->keep(client->onMessage(QString(), feed, [this](const Message &m) { onMessage(m); }));
+    trackerConnections << QObject::connect(tracker, &UnreadTracker::unreadCountChanged, feed,
+                                           [this](const QString &id) { onUnreadChanged(id); })
+                       << QObject::connect(tracker, &UnreadTracker::reloaded, feed, [this] {
+                              if (!rows.isEmpty() && !resetting)
+                                  Q_EMIT q->dataChanged(q->index(0), q->index(rows.size() - 1),
+                                                        {TicketsModel::UnreadCountRole});
+                          });
     scheduleRefresh();
 }
 
 void TicketsModelPrivate::detach()
 {
-    ++generation;
-    for (const auto &c : std::as_const(connections))
+    feed->nextGeneration();
+    for (const auto &c : std::as_const(trackerConnections))
         QObject::disconnect(c);
-    connections.clear();
-    if (client) {
-        for (quint64 id : std::as_const(subscriptions))
-            client->unsubscribe(id);
-    }
-    subscriptions.clear();
+    trackerConnections.clear();
+    tracker = nullptr;
+    feed->unsubscribeAll();
     deferred.clear();
     fetching.clear();
     ignored.clear();
     cursor.clear();
     clearRows();
-    setHasMore(false);
-    setLoading(false, false);
-    setError(ChatError());
+    feed->resetState();
 }
 
 void TicketsModelPrivate::scheduleRefresh()
 {
-    if (!client)
+    if (!feed->client())
         return;
-    setLoading(true, loadingMore); // deferring live events from now on
+    feed->setLoading(true, feed->isLoadingMore()); // deferring live events from now on
     if (refreshQueued)
         return;
     refreshQueued = true;
     QMetaObject::invokeMethod(
-        q,
+        feed,
         [this] {
             refreshQueued = false;
             refresh();
@@ -111,140 +72,115 @@ void TicketsModelPrivate::scheduleRefresh()
 
 void TicketsModelPrivate::refresh()
 {
+    ChatClient *client = feed->client();
     if (!client)
         return;
-    const quint64 gen = ++generation;
+    const quint64 gen = feed->nextGeneration();
     deferred.clear();
     ignored.clear();
-    setLoading(true, false);
+    feed->setLoading(true, false);
     TicketListOptions options;
     options.status = status;
-    options.limit = pageSize;
+    options.limit = feed->pageSize();
     client->tickets().list(options)->then(
-        q,
+        feed,
         [this, gen](const TicketPage &page) {
-            if (gen != generation)
-                return;
-            cursor = page.nextCursor;
-            setRows(page.data);
-            setHasMore(page.hasMore);
-            setError(ChatError());
-            setLoading(false, false);
-            const auto pending = std::exchange(deferred, {});
-            for (const auto &apply : pending)
-                apply();
+            if (feed->isCurrent(gen))
+                applyFirstPage(page);
         },
         [this, gen](const ChatError &e) {
-            if (gen != generation)
-                return;
-            qCDebug(lcModels) << "tickets: refresh failed:" << e.toString();
-            if (clearsList(e)) {
-                clearRows();
-                setHasMore(false);
-            }
-            setError(e);
-            setLoading(false, false);
-            const auto pending = std::exchange(deferred, {});
-            for (const auto &apply : pending)
-                apply();
+            if (feed->isCurrent(gen))
+                refreshFailed(e);
         });
+}
+
+void TicketsModelPrivate::applyFirstPage(const TicketPage &page)
+{
+    cursor = page.nextCursor;
+    setRows(page.data);
+    feed->setHasMore(page.hasMore);
+    feed->setError(ChatError());
+    feed->setLoading(false, false);
+    runDeferred();
+}
+
+void TicketsModelPrivate::refreshFailed(const ChatError &e)
+{
+    qCDebug(lcModels) << "tickets: refresh failed:" << e.toString();
+    if (ModelFeed::clearsRows(e)) {
+        clearRows();
+        feed->setHasMore(false);
+    }
+    feed->setError(e);
+    feed->setLoading(false, false);
+    runDeferred();
+}
+
+void TicketsModelPrivate::runDeferred()
+{
+    const auto pending = std::exchange(deferred, {});
+    for (const auto &apply : pending)
+        apply();
 }
 
 void TicketsModelPrivate::fetchMore()
 {
-    if (!client || !hasMore || loading || loadingMore)
+    if (!feed->canPage())
         return;
-    const quint64 gen = generation;
-    setLoading(false, true);
+    const quint64 gen = feed->generation();
+    feed->setLoading(false, true);
     TicketListOptions options;
     options.status = status;
-    options.limit = pageSize;
+    options.limit = feed->pageSize();
     options.cursor = cursor;
-    client->tickets().list(options)->then(
-        q,
+    feed->client()->tickets().list(options)->then(
+        feed,
         [this, gen](const TicketPage &page) {
-            if (gen != generation)
-                return;
-            cursor = page.nextCursor;
-            QList<Ticket> fresh;
-            for (const Ticket &t : page.data) {
-                if (q->rowOf(t.id()) >= 0)
-                    upsert(t, true); // moved down meanwhile: update, keep one row
-                else if (matchesFilter(t))
-                    fresh.append(t);
-            }
-            std::sort(fresh.begin(), fresh.end(), sortsBefore);
-            const bool allAfter = fresh.isEmpty() || rows.isEmpty()
-                || sortsBefore(rows.constLast(), fresh.constFirst());
-            if (allAfter && !fresh.isEmpty()) {
-                const int first = int(rows.size());
-                q->beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
-                rows.append(fresh);
-                q->endInsertRows();
-                Q_EMIT q->countChanged();
-            } else {
-                for (const Ticket &t : std::as_const(fresh))
-                    insertRow(t, sortedPosition(t, -1));
-            }
-            for (const Ticket &t : std::as_const(fresh)) {
-                if (tracker)
-                    tracker->noteTicket(t);
-            }
-            setHasMore(page.hasMore);
-            setLoading(false, false);
+            if (feed->isCurrent(gen))
+                applyNextPage(page);
         },
         [this, gen](const ChatError &e) {
-            if (gen != generation)
+            if (!feed->isCurrent(gen))
                 return;
-            setError(e);
-            setLoading(false, false);
+            feed->setError(e);
+            feed->setLoading(false, false);
         });
 }
 
-void TicketsModelPrivate::setLoading(bool newLoading, bool newMore)
+void TicketsModelPrivate::applyNextPage(const TicketPage &page)
 {
-    const bool before = loading || loadingMore;
-    loading = newLoading;
-    loadingMore = newMore;
-    if (before != (loading || loadingMore))
-        Q_EMIT q->loadingChanged();
-}
-
-void TicketsModelPrivate::setError(const ChatError &e)
-{
-    if (e == error)
-        return;
-    error = e;
-    Q_EMIT q->errorChanged();
-}
-
-void TicketsModelPrivate::setHasMore(bool value)
-{
-    if (value == hasMore)
-        return;
-    hasMore = value;
-    Q_EMIT q->hasMoreChanged();
+    cursor = page.nextCursor;
+    QList<Ticket> fresh;
+    for (const Ticket &t : page.data) {
+        if (rows.rowOf(t.id()) >= 0)
+            upsert(t, true); // moved down meanwhile: update, keep one row
+        else if (matchesFilter(t))
+            fresh.append(t);
+    }
+    std::sort(fresh.begin(), fresh.end(), TicketRows::sortsBefore);
+    const bool allAfter = fresh.isEmpty() || rows.isEmpty()
+        || TicketRows::sortsBefore(rows.last(), fresh.constFirst());
+    if (allAfter && !fresh.isEmpty()) {
+        const int first = rows.size();
+        q->beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
+        rows.append(fresh);
+        q->endInsertRows();
+        Q_EMIT q->countChanged();
+    } else {
+        for (const Ticket &t : std::as_const(fresh))
+            insertRow(t, rows.sortedPosition(t, -1));
+    }
+    for (const Ticket &t : std::as_const(fresh)) {
+        if (tracker)
+            tracker->noteTicket(t);
+    }
+    feed->setHasMore(page.hasMore);
+    feed->setLoading(false, false);
 }
 
 bool TicketsModelPrivate::matchesFilter(const Ticket &ticket) const
 {
     return statuses.isEmpty() || statuses.contains(ticket.statusName());
-}
-
-int TicketsModelPrivate::sortedPosition(const Ticket &ticket, int skipRow) const
-{
-    // Binary search over the rows without `skipRow` (which may be out of place).
-    int lo = 0;
-    int hi = int(rows.size()) - (skipRow >= 0 ? 1 : 0);
-    while (lo < hi) {
-        const int mid = (lo + hi) / 2;
-        const int actual = (skipRow >= 0 && mid >= skipRow) ? mid + 1 : mid;
-        if (sortsBefore(rows.at(actual), ticket))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 QVariant TicketsModelPrivate::roleValue(int row, int role) const
@@ -279,30 +215,21 @@ QVariant TicketsModelPrivate::roleValue(int row, int role) const
 
 QList<QVariant> TicketsModelPrivate::snapshot(int row) const
 {
-    QList<QVariant> values;
-    values.reserve(lastRole - firstRole + 1);
-    for (int role = firstRole; role <= lastRole; ++role)
-        values.append(roleValue(row, role));
-    return values;
+    return ModelFeed::snapshot(firstRole, lastRole,
+                               [this, row](int role) { return roleValue(row, role); });
 }
 
 void TicketsModelPrivate::emitChanges(int row, const QList<QVariant> &before)
 {
-    const QList<QVariant> after = snapshot(row);
-    QList<int> roles;
-    for (int i = 0; i < after.size(); ++i) {
-        if (before.at(i) != after.at(i))
-            roles.append(firstRole + i);
-    }
-    if (roles.contains(TicketsModel::TitleRole))
-        roles.append(Qt::DisplayRole);
+    const QList<int> roles =
+        ModelFeed::changedRoles(before, snapshot(row), firstRole, TicketsModel::TitleRole);
     if (!roles.isEmpty())
         Q_EMIT q->dataChanged(q->index(row), q->index(row), roles);
 }
 
 void TicketsModelPrivate::placeRow(int row)
 {
-    const int target = sortedPosition(rows.at(row), row);
+    const int target = rows.sortedPosition(rows.at(row), row);
     if (target == row)
         return;
     // beginMoveRows wants the destination in pre-move numbering.
@@ -314,7 +241,7 @@ void TicketsModelPrivate::placeRow(int row)
 
 void TicketsModelPrivate::onTicket(const Ticket &ticket)
 {
-    if (loading) {
+    if (feed->isLoading()) {
         deferred.append([this, ticket] { onTicket(ticket); });
         return;
     }
@@ -325,11 +252,11 @@ void TicketsModelPrivate::onMessage(const Message &message)
 {
     if (message.isInternal())
         return;
-    if (loading) {
+    if (feed->isLoading()) {
         deferred.append([this, message] { onMessage(message); });
         return;
     }
-    const int row = q->rowOf(message.ticketId());
+    const int row = rows.rowOf(message.ticketId());
     if (row < 0) {
         fetchUnknown(message.ticketId());
         return;
@@ -345,14 +272,14 @@ void TicketsModelPrivate::onMessage(const Message &message)
         tracker->noteMessage(message);
     applying.clear();
     t.applyMessage(message);
-    rows[row] = t;
+    rows.replace(row, t);
     emitChanges(row, before);
     placeRow(row);
 }
 
 void TicketsModelPrivate::upsert(const Ticket &ticket, bool anywhere)
 {
-    const int row = q->rowOf(ticket.id());
+    const int row = rows.rowOf(ticket.id());
     if (row >= 0) {
         if (!matchesFilter(ticket)) {
             removeRow(row);
@@ -362,7 +289,7 @@ void TicketsModelPrivate::upsert(const Ticket &ticket, bool anywhere)
         if (ticket.updatedAt() < rows.at(row).updatedAt())
             return; // an older copy than the one shown
         const QList<QVariant> before = snapshot(row);
-        rows[row] = ticket;
+        rows.replace(row, ticket);
         emitChanges(row, before);
         placeRow(row);
         return;
@@ -372,9 +299,9 @@ void TicketsModelPrivate::upsert(const Ticket &ticket, bool anywhere)
         return;
     }
     ignored.remove(ticket.id());
-    const int position = sortedPosition(ticket, -1);
+    const int position = rows.sortedPosition(ticket, -1);
     // Past the loaded pages it will come with fetchMore(), in its place.
-    if (!anywhere && hasMore && position >= rows.size())
+    if (!anywhere && feed->hasMore() && position >= rows.size())
         return;
     insertRow(ticket, position);
     if (tracker) {
@@ -402,15 +329,16 @@ void TicketsModelPrivate::removeRow(int row)
 
 void TicketsModelPrivate::fetchUnknown(const QString &ticketId)
 {
+    ChatClient *client = feed->client();
     if (!client || ticketId.isEmpty() || fetching.contains(ticketId) || ignored.contains(ticketId))
         return;
     fetching.insert(ticketId);
-    const quint64 gen = generation;
+    const quint64 gen = feed->generation();
     client->tickets().get(ticketId)->then(
-        q,
+        feed,
         [this, gen, ticketId](const Ticket &t) {
             fetching.remove(ticketId);
-            if (gen == generation && !loading)
+            if (feed->isCurrent(gen) && !feed->isLoading())
                 upsert(t, false);
         },
         [this, ticketId](const ChatError &) { fetching.remove(ticketId); });
@@ -427,20 +355,19 @@ void TicketsModelPrivate::setRows(const QList<Ticket> &tickets)
             sorted.append(t);
         }
     }
-    std::sort(sorted.begin(), sorted.end(), sortsBefore);
+    std::sort(sorted.begin(), sorted.end(), TicketRows::sortsBefore);
     const bool wasEmpty = rows.isEmpty();
     if (wasEmpty && sorted.isEmpty())
         return;
     resetting = true;
     if (wasEmpty) { // the first page: a plain insert, no reset needed
         q->beginInsertRows(QModelIndex(), 0, int(sorted.size()) - 1);
-        rows = sorted;
     } else {
         q->beginResetModel();
-        rows = sorted;
     }
+    rows.reset(sorted);
     if (tracker) {
-        for (const Ticket &t : std::as_const(rows))
+        for (const Ticket &t : rows.all())
             tracker->noteTicket(t);
     }
     if (wasEmpty)
@@ -455,7 +382,7 @@ void TicketsModelPrivate::clearRows()
 {
     if (rows.isEmpty())
         return;
-    q->beginRemoveRows(QModelIndex(), 0, int(rows.size()) - 1);
+    q->beginRemoveRows(QModelIndex(), 0, rows.size() - 1);
     rows.clear();
     q->endRemoveRows();
     Q_EMIT q->countChanged();
@@ -465,7 +392,7 @@ void TicketsModelPrivate::onUnreadChanged(const QString &ticketId)
 {
     if (resetting || ticketId == applying)
         return;
-    const int row = q->rowOf(ticketId);
+    const int row = rows.rowOf(ticketId);
     if (row >= 0)
         Q_EMIT q->dataChanged(q->index(row), q->index(row), {TicketsModel::UnreadCountRole});
 }
@@ -474,7 +401,13 @@ void TicketsModelPrivate::onUnreadChanged(const QString &ticketId)
 
 TicketsModel::TicketsModel(QObject *parent)
     : QAbstractListModel(parent), d(new TicketsModelPrivate(this))
-{ }
+{
+    d->feed->setPageSize(20);
+    connect(d->feed, &ModelFeed::busyChanged, this, &TicketsModel::loadingChanged);
+    connect(d->feed, &ModelFeed::errorChanged, this, &TicketsModel::errorChanged);
+    connect(d->feed, &ModelFeed::hasMoreChanged, this, &TicketsModel::hasMoreChanged);
+    connect(d->feed, &ModelFeed::resyncRequested, this, [this] { d->scheduleRefresh(); });
+}
 
 TicketsModel::TicketsModel(ChatClient *client, QObject *parent) : TicketsModel(parent)
 {
@@ -483,42 +416,39 @@ TicketsModel::TicketsModel(ChatClient *client, QObject *parent) : TicketsModel(p
 
 TicketsModel::~TicketsModel()
 {
-    for (const auto &c : std::as_const(d->connections))
+    for (const auto &c : std::as_const(d->trackerConnections))
         QObject::disconnect(c);
-    if (d->client) {
-        for (quint64 id : std::as_const(d->subscriptions))
-            d->client->unsubscribe(id);
-    }
+    d->feed->unsubscribeAll();
 }
 
 ChatClient *TicketsModel::client() const
 {
-    return d->client;
+    return d->feed->client();
 }
 
 void TicketsModel::setClient(ChatClient *client)
 {
-    if (client == d->client)
+    if (client == d->feed->client())
         return;
     d->detach();
-    d->client = client;
+    d->feed->setClient(client);
     d->attach();
     Q_EMIT clientChanged();
 }
 
 bool TicketsModel::isLoading() const
 {
-    return d->loading || d->loadingMore;
+    return d->feed->isBusy();
 }
 
 ChatError TicketsModel::error() const
 {
-    return d->error;
+    return d->feed->error();
 }
 
 bool TicketsModel::hasMore() const
 {
-    return d->hasMore;
+    return d->feed->hasMore();
 }
 
 QString TicketsModel::status() const
@@ -540,26 +470,23 @@ void TicketsModel::setStatus(const QString &status)
 
 int TicketsModel::pageSize() const
 {
-    return d->pageSize;
+    return d->feed->pageSize();
 }
 
 void TicketsModel::setPageSize(int size)
 {
-    size = qBound(1, size, 100); // protocol §5
-    if (size == d->pageSize)
-        return;
-    d->pageSize = size;
-    Q_EMIT pageSizeChanged();
+    if (d->feed->setPageSize(size)) // protocol §5
+        Q_EMIT pageSizeChanged();
 }
 
 int TicketsModel::count() const
 {
-    return int(d->rows.size());
+    return d->rows.size();
 }
 
 int TicketsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(d->rows.size());
+    return parent.isValid() ? 0 : d->rows.size();
 }
 
 QVariant TicketsModel::data(const QModelIndex &index, int role) const
@@ -587,7 +514,9 @@ QHash<int, QByteArray> TicketsModel::roleNames() const
 
 bool TicketsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && d->client && d->hasMore && !d->loading && !d->loadingMore;
+    // Newest first: older tickets are more rows at the end, what views
+    // mean by fetchMore().
+    return !parent.isValid() && d->feed->canPage();
 }
 
 void TicketsModel::fetchMore(const QModelIndex &parent)
@@ -603,13 +532,7 @@ Ticket TicketsModel::ticket(int row) const
 
 int TicketsModel::rowOf(const QString &ticketId) const
 {
-    if (ticketId.isEmpty())
-        return -1;
-    for (int i = 0; i < d->rows.size(); ++i) {
-        if (d->rows.at(i).id() == ticketId)
-            return i;
-    }
-    return -1;
+    return ticketId.isEmpty() ? -1 : d->rows.rowOf(ticketId);
 }
 
 void TicketsModel::refresh()
@@ -620,13 +543,14 @@ void TicketsModel::refresh()
 Job<Ticket> *TicketsModel::create(const QString &title, const QString &message,
                                   const QString &priority)
 {
-    if (!d->client)
+    ChatClient *client = d->feed->client();
+    if (!client)
         return nullptr;
-    auto *job = d->client->tickets().create(title, message, priority);
-    job->then(this, [this, client = QPointer<ChatClient>(d->client)](const Ticket &t) {
-        if (client != d->client)
+    auto *job = client->tickets().create(title, message, priority);
+    job->then(this, [this, client = QPointer<ChatClient>(client)](const Ticket &t) {
+        if (client != d->feed->client())
             return;
-        if (d->loading) // the page on its way may predate the ticket
+        if (d->feed->isLoading()) // the page on its way may predate the ticket
             d->deferred.append([this, t] { d->upsert(t, true); });
         else
             d->upsert(t, true);

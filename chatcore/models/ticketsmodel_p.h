@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ticketrows_p.h"
 #include "ticketsmodel.h"
 
 #include <QPointer>
@@ -10,24 +11,25 @@
 
 namespace CStar {
 
+class ModelFeed;
 class UnreadTracker;
 
 class TicketsModelPrivate
 {
 public:
-    explicit TicketsModelPrivate(TicketsModel *q) : q(q) { }
+    explicit TicketsModelPrivate(TicketsModel *q);
 
     void attach();
     void detach();
     void scheduleRefresh();
     void refresh();
+    void applyFirstPage(const TicketPage &page);
+    void refreshFailed(const ChatError &error);
+    void runDeferred();
     void fetchMore();
-    void setLoading(bool loading, bool more);
-    void setError(const ChatError &error);
-    void setHasMore(bool hasMore);
+    void applyNextPage(const TicketPage &page);
 
     bool matchesFilter(const Ticket &ticket) const;
-    int sortedPosition(const Ticket &ticket, int skipRow) const;
     QVariant roleValue(int row, int role) const;
     QList<QVariant> snapshot(int row) const;
     void emitChanges(int row, const QList<QVariant> &before);
@@ -45,18 +47,12 @@ public:
     void onUnreadChanged(const QString &ticketId);
 
     TicketsModel *q;
-    QPointer<ChatClient> client;
+    ModelFeed *feed;
     QPointer<UnreadTracker> tracker;
-    QList<Ticket> rows; // sorted: updatedAt desc, id desc
+    TicketRows rows;
     QString status;
     QStringList statuses;
-    int pageSize = 20;
-    bool loading = false;
-    bool loadingMore = false;
-    bool hasMore = false;
     QString cursor;
-    ChatError error;
-    quint64 generation = 0;
     bool refreshQueued = false;
     // Live events that arrived while a refresh was on its way; applied on top
     // of the fresh page (whose copy may predate them).
@@ -64,10 +60,8 @@ public:
     QSet<QString> fetching; // tickets asked for after a message for an unknown one
     QSet<QString> ignored; // known not to match the filter
     QString applying; // the ticket whose unread count we are changing ourselves
-    QString knownToken; // to notice a session replaced under us
     bool resetting = false;
-    QList<quint64> subscriptions;
-    QList<QMetaObject::Connection> connections;
+    QList<QMetaObject::Connection> trackerConnections;
 };
 
 } // namespace CStar

@@ -249,11 +249,29 @@ private Q_SLOTS:
         const QPersistentModelIndex newest(model->index(model->rowCount() - 1));
         QCOMPARE(newest.data(MessagesModel::ContentRole).toString(), QStringLiteral("m12"));
 
-        // Page back until the start (the model tester fetches as well).
-        TRY_VERIFY((model->canFetchMore(QModelIndex()) ? (model->fetchMore(QModelIndex()), false)
-                                                       : !model->isLoading())
-                   && model->rowCount() == 12);
-        QVERIFY(!model->hasMore());
+        // Qt's fetchMore() is "more rows at the end": a view showing the last
+        // row (as the model tester, or a chat at its bottom) pages nothing.
+        TRY_VERIFY(model->canFetchOlder());
+        QVERIFY(model->hasMore());
+        QVERIFY(!model->canFetchMore(QModelIndex()));
+        model->fetchMore(QModelIndex());
+        QVERIFY(model->canFetchOlder()); // no page on its way
+        QCOMPARE(model->rowCount(), 5);
+
+        // Older history only by fetchOlder(), one page at a time.
+        QSignalSpy canFetchOlder(model.get(), &MessagesModel::canFetchOlderChanged);
+        model->fetchOlder();
+        QVERIFY(!model->canFetchOlder()); // the page is on its way
+        QCOMPARE(canFetchOlder.count(), 1);
+        model->fetchOlder(); // ignored meanwhile
+        TRY_VERIFY(model->canFetchOlder());
+        QCOMPARE(model->rowCount(), 10);
+        QCOMPARE(model->message(0).content(), QStringLiteral("m3"));
+        model->fetchOlder();
+        TRY_COMPARE(model->rowCount(), 12);
+        TRY_VERIFY(!model->hasMore());
+        QVERIFY(!model->canFetchOlder());
+        QCOMPARE(canFetchOlder.count(), 3); // false, true, false: the last page ended it
         for (int i = 1; i < inserted.count(); ++i)
             QCOMPARE(inserted.at(i).at(1).toInt(), 0); // prepended
         QStringList contents;

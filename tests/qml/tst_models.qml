@@ -143,11 +143,11 @@ TestCase {
         tryCompare(model, "loading", false);
         compare(model.hasMore, true);
         compare(row(model, 4, MessagesModel.ContentRole), "Message 12");
-        model.fetchMore(model.index(-1, -1));
+        model.fetchOlder();
         tryCompare(model, "count", 10, 10000);
         compare(row(model, 0, MessagesModel.ContentRole), "Message 3");
         tryCompare(model, "loading", false);
-        model.fetchMore(model.index(-1, -1));
+        model.fetchOlder();
         tryCompare(model, "count", 12, 10000);
         tryCompare(model, "hasMore", false);
         compare(row(model, 0, MessagesModel.ContentRole), "Message 1");
