@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "agentapi.h"
 
+#include "attachmentsapi.h"
+#include "attachmentstore.h"
+#include "chatapi.h"
+
 #include "apierror.h"
 #include "apirequest.h"
-#include "chatapi.h"
 #include "context.h"
 #include "outbox.h"
 #include "ticketstore.h"
@@ -66,14 +69,19 @@ ApiResponse AgentApi::listMessages(const ApiRequest &request)
 ApiResponse AgentApi::postMessage(const ApiRequest &request)
 {
     const Ticket current = ticket(request);
-    const QString content = Validation::requiredText(request.json, u"content"_s, MaxContent);
+    const QStringList uploadIds = AttachmentsApi::uploadIds(request.json);
+    const QString content = Handlers::messageContent(request.json, !uploadIds.isEmpty());
     const QString senderName =
         Validation::optionalText(request.json, u"senderName"_s, MaxSenderName)
             .value_or(u"Support"_s);
     const bool internal = Validation::optionalBool(request.json, u"isInternal"_s).value_or(false);
 
-    const Message message = m_ctx.tickets.addMessage(current, content, u"agent"_s, senderName, {},
-                                                     internal, request.nowMs);
+    const QList<StoredFile> files =
+        m_ctx.files.claim(uploadIds, AttachmentsApi::ownerOf(request), request.nowMs);
+    Message message = m_ctx.tickets.addMessage(current, content, u"agent"_s, senderName, {},
+                                               internal, request.nowMs);
+    // protocol §11: the message and its attachments in one transaction (the pipeline's).
+    message.attachments = m_ctx.files.attach(files, message.id, current.id);
     // protocol-notes "Ticket life cycle": the first public agent reply opens a new ticket.
     const bool open = !internal && current.status == "new"_L1;
     if (open)

@@ -52,6 +52,40 @@ ApiError ApiError::bodyTooLarge(qint64 maxBytes)
                 u"The request body exceeds %1 bytes."_s.arg(maxBytes));
 }
 
+ApiError ApiError::fileTooLarge(qint64 maxBytes)
+{
+    return make(413, invalidRequest, u"file_too_large"_s,
+                u"The file exceeds %1 bytes."_s.arg(maxBytes));
+}
+
+ApiError ApiError::unsupportedMediaType(const QString &contentType)
+{
+    ApiError e = make(415, invalidRequest, u"unsupported_media_type"_s,
+                      u"Files of type \"%1\" are not accepted."_s.arg(contentType.left(100)));
+    e.param = u"Content-Type"_s;
+    return e;
+}
+
+ApiError ApiError::contentMismatch(const QString &message)
+{
+    ApiError e = make(422, invalidRequest, u"content_mismatch"_s, message);
+    e.param = u"Content-Type"_s;
+    return e;
+}
+
+ApiError ApiError::imageTooLarge(const QString &message)
+{
+    return make(422, invalidRequest, u"image_too_large"_s, message);
+}
+
+ApiError ApiError::rangeNotSatisfiable(qint64 size)
+{
+    ApiError e = make(416, invalidRequest, u"range_not_satisfiable"_s,
+                      u"The range lies outside the file's %1 bytes."_s.arg(size));
+    e.param = u"Range"_s;
+    return e;
+}
+
 ApiError ApiError::idempotencyConflict()
 {
     return make(409, invalidRequest, u"idempotency_conflict"_s,

@@ -25,6 +25,12 @@ struct ApiError
     static ApiError invalidUtf8(const QString &message, const QString &param = {});
     static ApiError bodyTooLarge(qint64 maxBytes); // 413
     static ApiError idempotencyConflict(); // 409
+    // protocol §11
+    static ApiError fileTooLarge(qint64 maxBytes); // 413
+    static ApiError unsupportedMediaType(const QString &contentType); // 415
+    static ApiError contentMismatch(const QString &message); // 422
+    static ApiError imageTooLarge(const QString &message); // 422
+    static ApiError rangeNotSatisfiable(qint64 size); // 416
     // 401 / 403 authentication_error
     static ApiError authenticationRequired(const QString &message);
     static ApiError sessionExpired();

@@ -11,7 +11,11 @@ namespace CStar::DevServer {
 
 ApiRequest ApiRequest::fromHttp(const HttpRequest &request)
 {
-    return fromParts(request.method, request.target, request.headers, request.body, request.peer);
+    ApiRequest r =
+        fromParts(request.method, request.target, request.headers, request.body, request.peer);
+    r.bodyFile = request.bodyFile;
+    r.bodyFileSize = request.bodySize;
+    return r;
 }
 
 ApiRequest ApiRequest::fromParts(const QByteArray &method, const QByteArray &requestTarget,

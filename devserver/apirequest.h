@@ -12,6 +12,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <memory>
+
+class QIODevice;
+
 namespace CStar::DevServer {
 
 struct HttpRequest;
@@ -46,6 +50,9 @@ struct ApiRequest
 
     QStringList params; ///< path parameters captured by the router, decoded
     QJsonObject json; ///< the body's object (empty when there is no body)
+    /// A raw body streamed to disk by the HTTP layer (Route::RawBody); `body` is then empty.
+    std::shared_ptr<QIODevice> bodyFile;
+    qint64 bodyFileSize = 0;
     Caller caller;
 
     static ApiRequest fromHttp(const HttpRequest &request);

@@ -8,6 +8,10 @@
 #include <QList>
 #include <QPair>
 
+#include <memory>
+
+class QIODevice;
+
 namespace CStar::DevServer {
 
 struct ApiError;
@@ -22,6 +26,9 @@ struct ApiResponse
     int status = 200;
     QByteArray body; ///< empty for 204
     HeaderList headers;
+    /// Non-null: the body is `fileLength` bytes read from here (a download), not `body`.
+    std::shared_ptr<QIODevice> file;
+    qint64 fileLength = 0;
 
     static QJsonObject meta(const ApiRequest &request);
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "chatapi.h"
 
+#include "attachmentsapi.h"
+#include "attachmentstore.h"
+
 #include "apierror.h"
 #include "apirequest.h"
 #include "context.h"
@@ -159,17 +162,22 @@ ApiResponse ChatApi::listMessages(const ApiRequest &request)
 ApiResponse ChatApi::postMessage(const ApiRequest &request)
 {
     const Ticket ticket = ownTicket(request);
-    const QString content = Validation::requiredText(request.json, u"content"_s, MaxContent);
+    const QStringList uploadIds = AttachmentsApi::uploadIds(request.json);
+    const QString content = Handlers::messageContent(request.json, !uploadIds.isEmpty());
     const auto clientId = clientMessageId(request.json);
     if (clientId) {
         // A retry of a message we already have: the original, never a duplicate (protocol §6).
         if (const auto existing = m_ctx.tickets.messageByClientId(ticket.id, *clientId))
             return ApiResponse::success(request, existing->toJson(), 200);
     }
+    const QList<StoredFile> files =
+        m_ctx.files.claim(uploadIds, AttachmentsApi::ownerOf(request), request.nowMs);
     const auto customer = m_ctx.sessions.customer(request.caller.customerId);
-    const Message message = m_ctx.tickets.addMessage(
-        ticket, content, u"customer"_s, customer ? customer->displayName() : u"Guest"_s,
-        clientId.value_or(QString()), false, request.nowMs);
+    Message message = m_ctx.tickets.addMessage(ticket, content, u"customer"_s,
+                                               customer ? customer->displayName() : u"Guest"_s,
+                                               clientId.value_or(QString()), false, request.nowMs);
+    // protocol §11: the message and its attachments in one transaction (the pipeline's).
+    message.attachments = m_ctx.files.attach(files, message.id, ticket.id);
     // protocol-notes "Ticket life cycle": a customer message re-opens a
     // pending or resolved ticket.
     const bool reopen = ticket.status == "pending"_L1 || ticket.status == "resolved"_L1;
@@ -200,6 +208,17 @@ ApiResponse ChatApi::postTyping(const ApiRequest &request)
 }
 
 namespace Handlers {
+
+QString messageContent(const QJsonObject &body, bool hasAttachments)
+{
+    // protocol §11: content may be empty (or absent) when files are attached.
+    const QJsonValue value = body.value(u"content"_s);
+    if (hasAttachments
+        && (value.isUndefined() || value.isNull()
+            || (value.isString() && value.toString().trimmed().isEmpty())))
+        return u""_s; // not null: stored as an empty text
+    return Validation::requiredText(body, u"content"_s, MaxContent);
+}
 
 ApiResponse listTickets(Context &ctx, const ApiRequest &request, const QString &customerId)
 {

@@ -37,6 +37,8 @@ private:
 
 /// Shared by the chat and agent APIs.
 namespace Handlers {
+/// A message's `content`: 1–10,000 characters, or empty with attachments (protocol §11).
+QString messageContent(const QJsonObject &body, bool hasAttachments);
 /// GET …/messages with before/after paging (protocol-notes "Message paging").
 ApiResponse listMessages(Context &ctx, const ApiRequest &request, const Ticket &ticket,
                          bool agentView);

@@ -3,6 +3,7 @@
 
 namespace CStar::DevServer {
 
+class AttachmentStore;
 class Database;
 class EventLog;
 class IdentityVerifier;
@@ -23,6 +24,7 @@ struct Context
     TypingLeases &typing;
     IdentityVerifier &identity;
     Outbox &outbox;
+    AttachmentStore &files;
 };
 
 } // namespace CStar::DevServer

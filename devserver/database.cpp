@@ -100,6 +100,29 @@ CREATE INDEX tickets_customer ON tickets(customer_id, updated_at, seq);
 CREATE INDEX tickets_updated ON tickets(updated_at, seq);
 DELETE FROM idempotency_keys WHERE CAST(body AS TEXT) LIKE '%"token":"%';
 )sql",
+    // 3: uploads and attachments (protocol §11): one row per file, an
+    // attachment once attachment_id is set.
+    R"sql(
+CREATE TABLE files (
+    upload_id TEXT PRIMARY KEY,
+    attachment_id TEXT UNIQUE,
+    owner TEXT NOT NULL,
+    blob TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    message_id TEXT,
+    ticket_id TEXT,
+    position INTEGER
+);
+CREATE INDEX files_message ON files(message_id, position);
+CREATE INDEX files_unattached ON files(expires_at) WHERE attachment_id IS NULL;
+)sql",
 };
 
 QAtomicInt connectionCounter;

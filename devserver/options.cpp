@@ -83,6 +83,11 @@ Options::ParseResult Options::parse(const QStringList &arguments, Options *optio
     add(u"rate-limit"_s, u"Requests per window per caller (default 1200)."_s, u"N"_s);
     add(u"rate-window-s"_s, u"Rate-limit window (default 60)."_s, u"S"_s);
     add(u"max-body-bytes"_s, u"Largest accepted request body (default 65536)."_s, u"N"_s);
+    add(u"files"_s, u"Folder of uploaded files (default: <database>.files beside the database)."_s,
+        u"PATH"_s);
+    add(u"max-upload-bytes"_s, u"Largest accepted upload (default 10485760)."_s, u"N"_s);
+    add(u"upload-ttl-ms"_s, u"An upload not attached by then is deleted (default 86400000)."_s,
+        u"MS"_s);
     add(u"signature-window-s"_s, u"Allowed clock skew of identify timestamps (default 600)."_s,
         u"S"_s);
     add(u"max-header-bytes"_s, u"Largest request line + headers (default 8192)."_s, u"N"_s);
@@ -128,6 +133,10 @@ Options::ParseResult Options::parse(const QStringList &arguments, Options *optio
         && parseNumber(parser, u"rate-limit"_s, 1, 100000000, &o.rateLimit, &error)
         && parseNumber(parser, u"rate-window-s"_s, 1, 86400, &o.rateWindowS, &error)
         && parseNumber(parser, u"max-body-bytes"_s, 1, 64LL * 1024 * 1024, &o.maxBodyBytes, &error)
+        && parseNumber(parser, u"max-upload-bytes"_s, 1, 1024LL * 1024 * 1024, &o.maxUploadBytes,
+                       &error)
+        && parseNumber(parser, u"upload-ttl-ms"_s, 1, 10LL * 365 * 86400 * 1000, &o.uploadTtlMs,
+                       &error)
         && parseNumber(parser, u"signature-window-s"_s, 0, 10LL * 365 * 86400, &o.signatureWindowS,
                        &error)
         && parseNumber(parser, u"max-header-bytes"_s, 1024, 1024 * 1024, &o.maxHeaderBytes, &error)
@@ -160,6 +169,8 @@ Options::ParseResult Options::parse(const QStringList &arguments, Options *optio
     }
     if (parser.isSet(u"db"_s))
         o.databasePath = parser.value(u"db"_s);
+    if (parser.isSet(u"files"_s))
+        o.filesPath = parser.value(u"files"_s);
     if (parser.isSet(u"team"_s))
         o.team = parser.value(u"team"_s);
     if (parser.isSet(u"chat-secret"_s))

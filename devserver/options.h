@@ -31,6 +31,13 @@ struct Options
     qint64 signatureWindowS = 600; ///< ±, protocol §4
     qint64 idempotencyTtlS = 86400; ///< protocol §3
 
+    // Attachments (protocol §11).
+    QString filesPath; ///< folder of uploaded files; empty = beside the database
+    qint64 maxUploadBytes = 10 * 1024 * 1024;
+    qint64 uploadTtlMs = 24LL * 3600 * 1000; ///< an upload not attached by then is deleted
+    int imageAllocationLimitMb =
+        256; ///< QImageReader's allocation limit for headers and thumbnails
+
     // HTTP layer (devserver/README.md "HTTP layer"): what one client may cost.
     qint64 maxHeaderBytes = 8 * 1024; ///< request line + headers; more → 431
     int idleTimeoutS = 60; ///< a connection without traffic is closed

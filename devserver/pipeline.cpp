@@ -7,7 +7,11 @@
 #include "ids.h"
 #include "logging.h"
 
+#include <QCryptographicHash>
+#include <QIODevice>
 #include <QJsonDocument>
+#include <QTemporaryFile>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +30,19 @@ bool isValidIdempotencyKey(const QByteArray &key)
     if (key.isEmpty() || key.size() > 255)
         return false;
     return std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+}
+
+// What makes two idempotent requests "the same" (protocol §3). A file's body
+// is on disk (§11): its digest stands for it, with the type and name headers.
+QByteArray fingerprintBody(const ApiRequest &request)
+{
+    if (!request.bodyFile)
+        return request.body;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    request.bodyFile->seek(0);
+    hash.addData(request.bodyFile.get());
+    return "file:"_ba + hash.result().toHex() + '\n' + request.header("content-type"_ba) + '\n'
+        + request.header("x-filename"_ba);
 }
 
 } // namespace
@@ -90,17 +107,38 @@ HeaderList ServerPrivate::responseHeaders(const ApiRequest &request, const ApiRe
     if (response.status != 204) {
         if (!hasType)
             headers.append({"Content-Type"_ba, "application/json"_ba});
-        headers.append({"Content-Length"_ba, QByteArray::number(response.body.size())});
+        headers.append(
+            {"Content-Length"_ba,
+             QByteArray::number(response.file ? response.fileLength : response.body.size())});
     }
     headers += commonHeaders(request, rate);
     headers += response.headers;
     return headers;
 }
 
-qint64 ServerPrivate::bodyLimit(const HttpRequest &) const
+const Route *ServerPrivate::routeOf(const HttpRequest &head) const
 {
-    // One limit for every route today; protocol §11's uploads will choose theirs here.
-    return options.maxBodyBytes;
+    const qsizetype q = head.target.indexOf('?');
+    QUrl url;
+    url.setPath(QString::fromUtf8(q < 0 ? head.target : head.target.left(q)), QUrl::TolerantMode);
+    const Router::Match match = router.match(head.method, url.path(QUrl::FullyEncoded));
+    return match.result == Router::Match::Result::Found ? match.route : nullptr;
+}
+
+qint64 ServerPrivate::bodyLimit(const HttpRequest &head) const
+{
+    // Files (protocol §11) have their own limit, checked before a byte is read.
+    const Route *route = routeOf(head);
+    return route && route->has(Route::RawBody) ? options.maxUploadBytes : options.maxBodyBytes;
+}
+
+std::shared_ptr<QIODevice> ServerPrivate::bodySink(const HttpRequest &head)
+{
+    // An upload streams to a .part file beside the database, never into memory.
+    const Route *route = routeOf(head);
+    if (!route || !route->has(Route::RawBody))
+        return nullptr;
+    return files.newPartial();
 }
 
 HttpReply ServerPrivate::refuse(const HttpRequest &head, Refusal why, qint64 limit)
@@ -116,8 +154,14 @@ HttpReply ServerPrivate::refuse(const HttpRequest &head, Refusal why, qint64 lim
         error.code = u"header_too_large"_s;
         error.message = u"The request line and headers exceed %1 bytes."_s.arg(limit);
         break;
-    case Refusal::BodyTooLarge:
-        error = ApiError::bodyTooLarge(limit);
+    case Refusal::BodyTooLarge: {
+        const Route *route = routeOf(head);
+        error = route && route->has(Route::RawBody) ? ApiError::fileTooLarge(limit)
+                                                    : ApiError::bodyTooLarge(limit);
+        break;
+    }
+    case Refusal::StorageFailed:
+        error = ApiError::internal(u"The upload could not be stored."_s);
         break;
     case Refusal::AmbiguousFraming:
         error = ApiError::parameterInvalid(u"Content-Length"_s,
@@ -129,7 +173,8 @@ HttpReply ServerPrivate::refuse(const HttpRequest &head, Refusal why, qint64 lim
     const ApiResponse response = ApiResponse::error(request, error);
     qCDebug(lcDevServer).noquote()
         << request.method << request.path << "→" << response.status << request.requestId;
-    return {response.status, responseHeaders(request, response, rate), response.body, nullptr};
+    return {
+        response.status, responseHeaders(request, response, rate), response.body, nullptr, {}, 0};
 }
 
 HttpReply ServerPrivate::handle(const HttpRequest &httpRequest)
@@ -141,7 +186,7 @@ HttpReply ServerPrivate::handle(const HttpRequest &httpRequest)
     if (stream) {
         qCDebug(lcDevServer).noquote()
             << request.method << request.path << "→ stream" << request.requestId;
-        return {200, response.headers + commonHeaders(request, rate), {}, stream};
+        return {200, response.headers + commonHeaders(request, rate), {}, stream, {}, 0};
     }
     qCDebug(lcDevServer).noquote()
         << request.method << request.path << "→" << response.status << request.requestId;
@@ -153,7 +198,9 @@ HttpReply ServerPrivate::handle(const HttpRequest &httpRequest)
         QMetaObject::invokeMethod(
             q, [this] { applyPendingActions(); }, Qt::QueuedConnection);
     }
-    return {response.status, responseHeaders(request, response, rate), response.body, nullptr};
+    return {response.status, responseHeaders(request, response, rate),
+            response.body,   nullptr,
+            response.file,   response.fileLength};
 }
 
 ApiResponse ServerPrivate::run(ApiRequest &request, EventStream **stream,
@@ -253,7 +300,9 @@ const Route &ServerPrivate::admit(ApiRequest &request, const Router::Match &matc
     if (request.hasQuery(u"token"_s) || request.hasQuery(u"access_token"_s))
         throw ApiError::parameterInvalid(
             u"token"_s, u"Send the token in the Authorization header, never in the URL."_s);
-    if (request.body.size() > options.maxBodyBytes)
+    if (route.has(Route::RawBody) && request.body.size() > options.maxUploadBytes)
+        throw ApiError::fileTooLarge(options.maxUploadBytes);
+    if (!route.has(Route::RawBody) && request.body.size() > options.maxBodyBytes)
         throw ApiError::bodyTooLarge(options.maxBodyBytes);
     request.params = match.params;
     checkTeam(route, request.params.value(0));
@@ -272,7 +321,8 @@ std::optional<ApiResponse> ServerPrivate::replayIdempotent(const ApiRequest &req
             u"Idempotency-Key"_s, u"Idempotency-Key must be 1–255 printable ASCII characters."_s);
     idem->key = QString::fromLatin1(raw);
     idem->scope = idempotencyScope(request, route);
-    idem->fingerprint = IdempotencyStore::fingerprint(request.method, request.path, request.body);
+    idem->fingerprint =
+        IdempotencyStore::fingerprint(request.method, request.path, fingerprintBody(request));
     const auto record = idem->scope.isEmpty()
         ? std::nullopt
         : idempotency.find(idem->scope, idem->key, request.nowMs);
@@ -294,7 +344,8 @@ ApiResponse ServerPrivate::handleInSavepoint(ApiRequest &request, const Route &r
     ApiResponse response;
     db.savepoint(u"handler"_s);
     try {
-        parseBody(request);
+        if (!route.has(Route::RawBody))
+            parseBody(request);
         response = route.handler(request, nullptr);
     } catch (const ApiError &error) {
         db.rollbackTo(u"handler"_s);

@@ -36,6 +36,12 @@ QList<Route> ServerPrivate::routes()
     const auto devControlHandler = [this](ApiRequest &request, EventStream **) {
         return control(request);
     };
+    const auto upload = [this](ApiRequest &request, EventStream **) {
+        return attachmentsApi.upload(request);
+    };
+    const auto download = [this](ApiRequest &request, EventStream **) {
+        return attachmentsApi.download(request);
+    };
     using F = Route;
     return {
         // protocol §4–§8
@@ -59,6 +65,9 @@ QList<Route> ServerPrivate::routes()
          call(chat, &ChatApi::postTyping)},
         {"GET", chatRoot + "/events"_L1, Auth::Session, F::Stream, stream},
         {"GET", chatRoot + "/events/poll"_L1, Auth::Session, F::NoFlags, customerPoll},
+        // protocol §11 (anonymous sessions may upload)
+        {"POST", chatRoot + "/uploads"_L1, Auth::Session, F::RawBody, upload},
+        {"GET", chatRoot + "/attachments/{}"_L1, Auth::Session, F::NoFlags, download},
         // protocol §10
         {"GET", agentRoot + "/tickets"_L1, Auth::AgentRead, F::NoFlags,
          call(agent, &AgentApi::listTickets)},
@@ -74,6 +83,8 @@ QList<Route> ServerPrivate::routes()
          call(agent, &AgentApi::postTyping)},
         {"GET", agentRoot + "/events"_L1, Auth::AgentRead, F::Stream, stream},
         {"GET", agentRoot + "/events/poll"_L1, Auth::AgentRead, F::NoFlags, agentPoll},
+        {"POST", agentRoot + "/uploads"_L1, Auth::AgentWrite, F::RawBody, upload},
+        {"GET", agentRoot + "/attachments/{}"_L1, Auth::AgentRead, F::NoFlags, download},
         // devserver/README.md "Dev control"
         {"POST", u"/api/v1/_dev/control"_s, Auth::Control, F::Control, devControlHandler},
     };

@@ -20,10 +20,12 @@ ServerPrivate::ServerPrivate(Server *q, const Options &o)
     , typing(options.typingLeaseMs)
     , identity(options.chatSecret, options.signatureWindowS)
     , outbox(events)
-    , context {options, db, sessions, tickets, events, typing, identity, outbox}
+    , files(db, options.uploadTtlMs)
+    , context {options, db, sessions, tickets, events, typing, identity, outbox, files}
     , chat(context)
     , agent(context)
     , eventsApi(context)
+    , attachmentsApi(context)
     , limiter(options.rateLimit, options.rateWindowS)
     , devControl(options)
     , router(routes())
@@ -190,6 +192,7 @@ void ServerPrivate::maintenance()
         idempotency.prune(now);
         sessions.prune(now, 7LL * 86400 * 1000);
         transaction.commit();
+        files.pruneExpired(now); // protocol §11: unattached uploads live 24 h
     } catch (const DatabaseError &error) {
         qCCritical(lcDevServer) << "maintenance failed:" << error.message;
     }
@@ -215,6 +218,11 @@ bool Server::start(QString *errorMessage)
             *errorMessage = u"cannot open the database %1: %2"_s.arg(path, error);
         return false;
     }
+    if (!d->files.open(d->options.filesPath, path, &error)) {
+        if (errorMessage)
+            *errorMessage = u"cannot open the uploads folder: %1"_s.arg(error);
+        return false;
+    }
     d->maintenance();
     if (d->options.maxOpenFiles > 0 && !HttpSockets::setOpenFileLimit(d->options.maxOpenFiles))
         qCWarning(lcDevServer) << "cannot set the open-file limit to" << d->options.maxOpenFiles;
@@ -224,7 +232,8 @@ bool Server::start(QString *errorMessage)
                 d->options.listenAddress.toString(), QString::number(d->options.port), error);
         return false;
     }
-    d->maintenanceTimer.start(3600 * 1000);
+    // Hourly, or as often as uploads expire when a test shortens their life.
+    d->maintenanceTimer.start(int(qBound<qint64>(50, d->options.uploadTtlMs / 2, 3600LL * 1000)));
     return true;
 }
 
@@ -272,6 +281,8 @@ InjectedResponse Server::inject(const InjectedRequest &injected)
     out.status = response.status;
     out.headers = d->responseHeaders(request, response, rate);
     out.body = response.body;
+    if (response.file) // in-process: the (bounded, ≤ maxUploadBytes) file as the body
+        out.body = response.file->read(response.fileLength);
     d->applyPendingActions();
     return out;
 }

@@ -7,6 +7,8 @@
 #include "agentapi.h"
 #include "apirequest.h"
 #include "apiresponse.h"
+#include "attachmentsapi.h"
+#include "attachmentstore.h"
 #include "chatapi.h"
 #include "context.h"
 #include "database.h"
@@ -41,6 +43,7 @@ public:
 
     // HttpHandler: requests from the HTTP layer (HttpDaemon).
     qint64 bodyLimit(const HttpRequest &head) const override;
+    std::shared_ptr<QIODevice> bodySink(const HttpRequest &head) override;
     HttpReply refuse(const HttpRequest &head, Refusal why, qint64 limit) override;
     HttpReply handle(const HttpRequest &httpRequest) override;
 
@@ -69,6 +72,8 @@ public:
                        std::optional<DevControl::FailRule> *failAfter);
     std::optional<ApiResponse> replayIdempotent(const ApiRequest &request, const Route &route,
                                                 IdempotentCall *idem);
+    /// The route a request head names, or null.
+    const Route *routeOf(const HttpRequest &head) const;
     ApiResponse handleInSavepoint(ApiRequest &request, const Route &route);
     void checkTeam(const Route &route, const QString &team) const;
     void authenticate(Auth auth, ApiRequest &request);
@@ -101,10 +106,12 @@ public:
     TypingLeases typing;
     IdentityVerifier identity;
     Outbox outbox;
+    AttachmentStore files;
     Context context;
     ChatApi chat;
     AgentApi agent;
     EventsApi eventsApi;
+    AttachmentsApi attachmentsApi;
     RateLimiter limiter;
     DevControl devControl;
     Router router;

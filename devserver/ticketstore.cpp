@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ticketstore.h"
 
+#include "attachmentstore.h"
 #include "database.h"
 #include "ids.h"
 
@@ -75,6 +76,7 @@ QJsonObject Message::toJson(bool agentView) const
         o.insert(u"clientMessageId"_s, clientMessageId);
     if (agentView || internal)
         o.insert(u"isInternal"_s, internal);
+    o.insert(u"attachments"_s, attachments); // protocol §11: [] when none
     return o;
 }
 
@@ -93,6 +95,7 @@ QJsonObject Ticket::toJson() const
                  QJsonObject {{u"id"_s, lastMessage->id},
                               {u"content"_s, lastMessage->content},
                               {u"sender"_s, lastMessage->sender},
+                              {u"attachmentCount"_s, int(lastMessage->attachments.size())},
                               {u"createdAt"_s, Ids::isoTimestamp(lastMessage->createdAtMs)}});
     } else {
         o.insert(u"lastMessage"_s, QJsonValue::Null);
@@ -243,7 +246,28 @@ std::optional<Message> TicketStore::messageById(const QString &id)
         m_db.exec(u"SELECT "_s + messageColumns + u" FROM messages WHERE id = :id"_s, {{"id", id}});
     if (!q.next())
         return std::nullopt;
-    return readMessage(q);
+    return withAttachments(readMessage(q));
+}
+
+void TicketStore::loadAttachments(QList<Message> &messages)
+{
+    QStringList ids;
+    for (const Message &m : std::as_const(messages))
+        ids.append(m.id);
+    const QHash<QString, QJsonArray> attachments = AttachmentStore::attachmentsOf(m_db, ids);
+    if (attachments.isEmpty())
+        return;
+    for (Message &m : messages)
+        m.attachments = attachments.value(m.id);
+}
+
+std::optional<Message> TicketStore::withAttachments(std::optional<Message> message)
+{
+    if (!message)
+        return message;
+    QList<Message> one {*message};
+    loadAttachments(one);
+    return one.constFirst();
 }
 
 std::optional<Message> TicketStore::messageByClientId(const QString &ticketId,
@@ -255,7 +279,7 @@ std::optional<Message> TicketStore::messageByClientId(const QString &ticketId,
                   {{"t", ticketId}, {"c", clientMessageId}});
     if (!q.next())
         return std::nullopt;
-    return readMessage(q);
+    return withAttachments(readMessage(q));
 }
 
 std::optional<qint64> TicketStore::messageSeq(const QString &ticketId, const QString &messageId,
@@ -292,6 +316,7 @@ TicketStore::MessagePage TicketStore::messages(const QString &ticketId, bool inc
         page.messages.resize(limit);
     if (!forward)
         std::reverse(page.messages.begin(), page.messages.end());
+    loadAttachments(page.messages);
     return page;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -23,6 +24,7 @@ struct Message
     QString clientMessageId;
     bool internal = false;
     qint64 createdAtMs = 0;
+    QJsonArray attachments; ///< protocol §11: Message.attachments, in attaching order
 
     /// protocol §6. `agentView` adds `isInternal`; customers never see notes at all.
     QJsonObject toJson(bool agentView = false) const;
@@ -100,6 +102,9 @@ public:
 
 private:
     std::optional<Message> messageById(const QString &id);
+    /// Fills Message::attachments (one query for the whole list).
+    void loadAttachments(QList<Message> &messages);
+    std::optional<Message> withAttachments(std::optional<Message> message);
 
     Database &m_db;
 };
