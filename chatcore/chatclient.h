@@ -21,6 +21,8 @@
 namespace CStar {
 
 class ChatClientPrivate;
+class Outbox;
+class UnreadTracker;
 
 /// The customer-chat client: the Qt counterpart of the JS SDK's `ChatClient`
 /// (`@cstar.help/js/chat`). One instance per team and user.
@@ -42,6 +44,8 @@ class CSTARCHAT_CORE_EXPORT ChatClient : public QObject
     Q_PROPERTY(CStar::Customer customer READ customer NOTIFY customerChanged)
     Q_PROPERTY(
         CStar::Connection::State connectionState READ connectionState NOTIFY connectionStateChanged)
+    Q_PROPERTY(QString storageDirectory READ storageDirectory WRITE setStorageDirectory NOTIFY
+                   storageDirectoryChanged)
     // QML: the JS SDK's members (chat.tickets.create(), chat.identify(), …),
     // supplied by the CStar.Chat module through ScriptApi (scriptapi.h) so
     // that a client made in C++ has them too. Invalid in plain C++.
@@ -83,6 +87,17 @@ public:
     TransportOptions transportOptions() const;
     /// Timers, retries and limits; set before the first call.
     void setTransportOptions(const TransportOptions &options);
+    /// Where the client keeps what must survive a restart: its outbox and
+    /// read markers (and ChatState the session token). Default:
+    /// QStandardPaths::AppDataLocation + "/cstar-chat". The stores follow a
+    /// change, so the order in which models and ChatState are made does not
+    /// decide where data goes (chatcore/models/clientstorage.cpp).
+    QString storageDirectory() const;
+    void setStorageDirectory(const QString &directory);
+    /// The client's durable outbox and unread store (its children, made on
+    /// first use in storageDirectory()).
+    Outbox *outbox() const;
+    UnreadTracker *unreadTracker() const;
 
     SessionKind sessionKind() const;
     Customer customer() const;
@@ -152,6 +167,7 @@ Q_SIGNALS:
     void sessionKindChanged();
     void customerChanged();
     void connectionStateChanged();
+    void storageDirectoryChanged();
     /// The session token changed (created, identified, logged out, expired).
     void sessionChanged();
 

@@ -69,6 +69,10 @@ public:
     QHash<QString, TypingQueue> typingQueues;
     bool suspended = false; // disconnected; the next call or subscription resumes
     QElapsedTimer clock;
+    // The durable stores (chatcore/models/clientstorage.cpp), made on first use.
+    QString storageDirectory; // empty: the default
+    Outbox *outbox = nullptr;
+    UnreadTracker *unreadTracker = nullptr;
 };
 
 } // namespace CStar

@@ -41,7 +41,6 @@ void ChatStatePrivate::attach()
     tokenAtAttach = client->sessionToken();
     // File: restores right here, before anything else uses the client.
     store->load();
-    ensureStores();
 }
 
 void ChatStatePrivate::detach()
@@ -57,15 +56,12 @@ void ChatStatePrivate::detach()
     }
 }
 
-void ChatStatePrivate::ensureStores()
+void ChatStatePrivate::applyStorageDirectory()
 {
-    if (!client)
-        return;
-    const QString path = LocalStorage::databasePath(directory());
-    if (!client->findChild<Outbox *>(QString(), Qt::FindDirectChildrenOnly))
-        new Outbox(client, path);
-    if (!client->findChild<UnreadTracker *>(QString(), Qt::FindDirectChildrenOnly))
-        new UnreadTracker(client, path);
+    // The client owns the outbox and read markers; they move there even if
+    // models opened them first.
+    if (client && !storageDirectory.isEmpty())
+        client->setStorageDirectory(storageDirectory);
 }
 
 void ChatStatePrivate::sync()
@@ -187,6 +183,7 @@ void ChatState::setClient(ChatClient *client)
         return;
     d->detach();
     d->client = client;
+    d->applyStorageDirectory();
     d->attach();
     Q_EMIT clientChanged();
     d->sync();
@@ -253,7 +250,8 @@ void ChatState::setStorageDirectory(const QString &directory)
     if (directory == d->storageDirectory)
         return;
     d->storageDirectory = directory;
-    if (d->client) { // move the token store; the outbox stays where it was opened
+    if (d->client) { // the token store moves, the client's stores too
+        d->applyStorageDirectory();
         d->detach();
         d->attach();
     }
@@ -297,8 +295,7 @@ ChatJob *ChatState::logout()
     if (!d->client)
         return d->failedJob(QStringLiteral("ChatState has no client"));
     // Wipe before the session goes: the scope still names this customer.
-    if (auto *outbox = d->client->findChild<Outbox *>(QString(), Qt::FindDirectChildrenOnly))
-        outbox->clearCurrentScope();
+    d->client->outbox()->clearCurrentScope();
     if (d->store)
         d->store->clear();
     auto *job = d->client->logout();
@@ -310,9 +307,7 @@ ChatJob *ChatState::reset()
 {
     if (!d->client)
         return d->failedJob(QStringLiteral("ChatState has no client"));
-    if (auto *tracker =
-            d->client->findChild<UnreadTracker *>(QString(), Qt::FindDirectChildrenOnly))
-        tracker->clearCurrentScope();
+    d->client->unreadTracker()->clearCurrentScope();
     return logout();
 }
 

@@ -14,9 +14,9 @@ class ChatStatePrivate;
 /// The session as a UI binds to it — the counterpart of React's `useChat` and
 /// Svelte's `ChatState`. It keeps the session token across restarts (system
 /// keychain when available, else a file only the user can read), restores it
-/// into the client, and sets up the client's Outbox and UnreadTracker in the
-/// same storage directory. Create it (and set storageDirectory) before the
-/// models that use the same client.
+/// into the client, and puts the client's Outbox and UnreadTracker in the
+/// same storage directory (ChatClient::storageDirectory; the order in which
+/// it and the models are made does not matter).
 class CSTARCHAT_CORE_EXPORT ChatState : public QObject
 {
     Q_OBJECT
@@ -67,8 +67,9 @@ public:
     bool isRestored() const;
     TokenStorage tokenStorage() const;
 
-    /// Holds the token file, the outbox and the read markers. Default:
-    /// QStandardPaths::AppDataLocation + "/cstar-chat".
+    /// Holds the token file, the outbox and the read markers: set here, it
+    /// is also the client's storageDirectory. Default: the client's
+    /// (QStandardPaths::AppDataLocation + "/cstar-chat").
     QString storageDirectory() const;
     void setStorageDirectory(const QString &directory);
     /// Try the system keychain first (default true; the file is the fallback).

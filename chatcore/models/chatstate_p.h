@@ -14,13 +14,16 @@ class ChatStatePrivate
 public:
     explicit ChatStatePrivate(ChatState *q) : q(q) { }
 
+    /// Set here, else the client's (ChatClient::storageDirectory).
     QString directory() const
     {
-        return storageDirectory.isEmpty() ? LocalStorage::defaultDirectory() : storageDirectory;
+        if (!storageDirectory.isEmpty())
+            return storageDirectory;
+        return client ? client->storageDirectory() : LocalStorage::defaultDirectory();
     }
     void attach();
     void detach();
-    void ensureStores();
+    void applyStorageDirectory();
     void sync();
     void onLoaded(const TokenStore::Record &record);
     void saveCurrent();

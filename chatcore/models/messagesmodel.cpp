@@ -26,8 +26,8 @@ void MessagesModelPrivate::attachClient()
     ChatClient *client = feed->client();
     if (!client)
         return;
-    echoes.setOutbox(Outbox::forClient(client));
-    tracker = UnreadTracker::forClient(client);
+    echoes.setOutbox(client->outbox());
+    tracker = client->unreadTracker();
     trackerConnections << QObject::connect(tracker, &UnreadTracker::unreadCountChanged, feed,
                                            [this](const QString &id) {
                                                if (id == ticketId)

@@ -34,6 +34,13 @@ OutboxEntry entryFromQuery(const QSqlQuery &query)
     return e;
 }
 
+// Before the first session the scope is empty; bound as NULL it would break
+// the NOT NULL column (and never match "scope = ?" when the session comes).
+QString storedScope(const QString &scope)
+{
+    return scope.isNull() ? QStringLiteral("") : scope;
+}
+
 bool isRealtimeUp(ConnectionState state)
 {
     return state == ConnectionState::Streaming || state == ConnectionState::Polling;
@@ -105,7 +112,7 @@ void OutboxPrivate::onSessionChanged()
         QSqlQuery query(db);
         query.prepare(QStringLiteral("UPDATE outbox SET scope = ? WHERE scope = ?"));
         query.addBindValue(newScope);
-        query.addBindValue(scope);
+        query.addBindValue(storedScope(scope));
         if (!query.exec())
             qCWarning(lcModels) << "outbox: cannot move entries:" << query.lastError().text();
     } else {
@@ -117,6 +124,41 @@ void OutboxPrivate::onSessionChanged()
     failures = 0;
     retryTimer->stop();
     loadScope();
+    Q_EMIT q->entriesReloaded();
+    Q_EMIT q->countChanged();
+    updateSubscription();
+    schedulePump();
+}
+
+void OutboxPrivate::moveTo(const QString &newPath)
+{
+    if (newPath == path)
+        return;
+    // The waiting entries move along (same ids: still exactly once, §6);
+    // the new place may hold entries of its own from an earlier run.
+    QSqlDatabase old = db;
+    db = LocalStorage::open(newPath, "outbox");
+    path = newPath;
+    if (db.isOpen()) {
+        createSchema();
+        for (const OutboxEntry &e : std::as_const(entries)) {
+            if (insertStored(e))
+                updateStored(e);
+        }
+    }
+    if (old.isOpen() && db.isOpen()) {
+        QSqlQuery query(old);
+        query.prepare(QStringLiteral("DELETE FROM outbox WHERE client_message_id = ?"));
+        for (const OutboxEntry &e : std::as_const(entries)) {
+            query.addBindValue(e.clientMessageId);
+            if (!query.exec())
+                qCWarning(lcModels) << "outbox: cannot move an entry:" << query.lastError().text();
+        }
+    }
+    LocalStorage::close(old);
+    qCInfo(lcModels) << "outbox: moved to" << newPath;
+    if (!scope.isEmpty()) // without a session the entries in memory are all there is
+        loadScope();
     Q_EMIT q->entriesReloaded();
     Q_EMIT q->countChanged();
     updateSubscription();
@@ -140,7 +182,7 @@ bool OutboxPrivate::insertStored(const OutboxEntry &entry)
     query.prepare(
         QStringLiteral("INSERT INTO outbox (scope, ticket_id, client_message_id,"
                        " idempotency_key, content, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(scope);
+    query.addBindValue(storedScope(scope));
     query.addBindValue(entry.ticketId);
     query.addBindValue(entry.clientMessageId);
     query.addBindValue(QString::fromLatin1(entry.idempotencyKey));
@@ -304,11 +346,7 @@ void OutboxPrivate::updateSubscription()
 // ---- Outbox -----------------------------------------------------------------
 
 Outbox::Outbox(ChatClient *client, const QString &databasePath)
-    : QObject(client)
-    , d(new OutboxPrivate(this, client,
-                          databasePath.isEmpty()
-                              ? LocalStorage::databasePath(LocalStorage::defaultDirectory())
-                              : databasePath))
+    : QObject(client), d(new OutboxPrivate(this, client, databasePath))
 {
     d->retryTimer = new QTimer(this);
     d->retryTimer->setSingleShot(true);
@@ -336,15 +374,6 @@ Outbox::~Outbox()
     if (d->client && d->subscription)
         d->client->unsubscribe(d->subscription);
     LocalStorage::close(d->db);
-}
-
-Outbox *Outbox::forClient(ChatClient *client)
-{
-    if (!client)
-        return nullptr;
-    if (auto *existing = client->findChild<Outbox *>(QString(), Qt::FindDirectChildrenOnly))
-        return existing;
-    return new Outbox(client);
 }
 
 ChatClient *Outbox::client() const

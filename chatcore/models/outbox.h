@@ -21,20 +21,15 @@ class OutboxPrivate;
 /// clientMessageId and Idempotency-Key, so each reaches the server exactly once
 /// (protocol §3, §6). Entries are scoped per customer (per anonymous session).
 ///
-/// One outbox per client, a child of it; MessagesModel finds it with forClient().
+/// One outbox per client, owned by it: ChatClient::outbox(), stored in
+/// ChatClient::storageDirectory().
 class CSTARCHAT_CORE_EXPORT Outbox : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
 public:
-    /// Opens the outbox stored at `databasePath` (default: the app data
-    /// directory) for `client`, as a child of the client.
-    explicit Outbox(ChatClient *client, const QString &databasePath = QString());
     ~Outbox() override;
-
-    /// The client's outbox, created at the default location when it has none.
-    static Outbox *forClient(ChatClient *client);
 
     ChatClient *client() const;
     QString databasePath() const;
@@ -75,6 +70,10 @@ Q_SIGNALS:
     void countChanged();
 
 private:
+    /// Opens the outbox stored at `databasePath` for `client`, as its child.
+    Outbox(ChatClient *client, const QString &databasePath);
+
+    friend class ChatClient; // makes it and moves it (storageDirectory)
     friend class OutboxPrivate;
     std::unique_ptr<OutboxPrivate> d;
 };

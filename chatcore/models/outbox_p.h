@@ -19,6 +19,8 @@ public:
     void createSchema();
     void loadScope();
     void onSessionChanged();
+    /// Reopens at `newPath` (ChatClient::setStorageDirectory), entries and all.
+    void moveTo(const QString &newPath);
     int indexOf(const QString &clientMessageId) const;
     bool insertStored(const OutboxEntry &entry);
     void updateStored(const OutboxEntry &entry);

@@ -24,7 +24,7 @@ void TicketsModelPrivate::attach()
     ChatClient *client = feed->client();
     if (!client)
         return;
-    tracker = UnreadTracker::forClient(client);
+    tracker = client->unreadTracker();
     feed->keep(client->onTicket(QString(), feed, [this](const Ticket &t) { onTicket(t); }));
     feed->keep(client->onMessage(QString(), feed, [this](const Message &m) { onMessage(m); }));
     trackerConnections << QObject::connect(tracker, &UnreadTracker::unreadCountChanged, feed,

@@ -105,28 +105,52 @@ void UnreadTrackerPrivate::onSessionChanged()
     Q_EMIT q->reloaded();
 }
 
+void UnreadTrackerPrivate::open()
+{
+    db = LocalStorage::open(path, "unread");
+    if (!db.isOpen())
+        return;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS read_state ("
+                                   " scope TEXT NOT NULL, ticket_id TEXT NOT NULL,"
+                                   " read_at INTEGER NOT NULL DEFAULT 0, read_id TEXT,"
+                                   " unread INTEGER NOT NULL DEFAULT 0,"
+                                   " counted_at INTEGER NOT NULL DEFAULT 0, counted_id TEXT,"
+                                   " PRIMARY KEY (scope, ticket_id))")))
+        qCWarning(lcModels) << "unread: cannot create its table:" << query.lastError().text();
+}
+
+void UnreadTrackerPrivate::moveTo(const QString &newPath)
+{
+    if (newPath == path)
+        return;
+    flush(); // what was noted so far stays consistent where it was written
+    const QHash<QString, ReadState> carried = states;
+    LocalStorage::close(db);
+    path = newPath;
+    open();
+    load();
+    // Markers noted before the move and unknown to the new place go along.
+    for (auto it = carried.cbegin(); it != carried.cend(); ++it) {
+        if (!states.contains(it.key())) {
+            states.insert(it.key(), it.value());
+            store(it.key(), it.value());
+        }
+    }
+    Q_EMIT q->reloaded();
+}
+
 UnreadTracker::UnreadTracker(ChatClient *client, const QString &databasePath)
     : QObject(client), d(new UnreadTrackerPrivate)
 {
     d->q = this;
     d->client = client;
-    d->path = databasePath.isEmpty() ? LocalStorage::databasePath(LocalStorage::defaultDirectory())
-                                     : databasePath;
+    d->path = databasePath;
     d->flushTimer = new QTimer(this);
     d->flushTimer->setSingleShot(true);
     d->flushTimer->setInterval(250);
     connect(d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
-    d->db = LocalStorage::open(d->path, "unread");
-    if (d->db.isOpen()) {
-        QSqlQuery query(d->db);
-        if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS read_state ("
-                                       " scope TEXT NOT NULL, ticket_id TEXT NOT NULL,"
-                                       " read_at INTEGER NOT NULL DEFAULT 0, read_id TEXT,"
-                                       " unread INTEGER NOT NULL DEFAULT 0,"
-                                       " counted_at INTEGER NOT NULL DEFAULT 0, counted_id TEXT,"
-                                       " PRIMARY KEY (scope, ticket_id))")))
-            qCWarning(lcModels) << "unread: cannot create its table:" << query.lastError().text();
-    }
+    d->open();
     if (!client)
         return;
     connect(client, &ChatClient::sessionChanged, this, [this] { d->onSessionChanged(); });
@@ -139,15 +163,6 @@ UnreadTracker::~UnreadTracker()
 {
     d->flush();
     LocalStorage::close(d->db);
-}
-
-UnreadTracker *UnreadTracker::forClient(ChatClient *client)
-{
-    if (!client)
-        return nullptr;
-    if (auto *existing = client->findChild<UnreadTracker *>(QString(), Qt::FindDirectChildrenOnly))
-        return existing;
-    return new UnreadTracker(client);
 }
 
 int UnreadTracker::unreadCount(const QString &ticketId) const

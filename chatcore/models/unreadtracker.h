@@ -21,16 +21,13 @@ class UnreadTrackerPrivate;
 /// the system count; the customer's own never do. Shared by TicketsModel
 /// (the unreadCount role) and MessagesModel (unreadCount, markRead()).
 ///
-/// One tracker per client, a child of it; models find it with forClient().
+/// One tracker per client, owned by it: ChatClient::unreadTracker(), stored
+/// in ChatClient::storageDirectory().
 class CSTARCHAT_CORE_EXPORT UnreadTracker : public QObject
 {
     Q_OBJECT
 public:
-    explicit UnreadTracker(ChatClient *client, const QString &databasePath = QString());
     ~UnreadTracker() override;
-
-    /// The client's tracker, created at the default location when it has none.
-    static UnreadTracker *forClient(ChatClient *client);
 
     int unreadCount(const QString &ticketId) const;
     /// The newest message the customer has read (invalid: never read).
@@ -62,6 +59,9 @@ Q_SIGNALS:
     void reloaded();
 
 private:
+    UnreadTracker(ChatClient *client, const QString &databasePath);
+
+    friend class ChatClient; // makes it and moves it (storageDirectory)
     friend class UnreadTrackerPrivate;
     std::unique_ptr<UnreadTrackerPrivate> d;
 };

@@ -28,6 +28,9 @@ public:
         QSet<QString> recent; // ids counted at countedAt, this run
     };
 
+    void open();
+    /// Reopens at `newPath` (ChatClient::setStorageDirectory).
+    void moveTo(const QString &newPath);
     void load();
     /// Marks the ticket's state for the next flush: one transaction for a
     /// burst of messages instead of one synchronous write each on the GUI

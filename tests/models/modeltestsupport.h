@@ -17,6 +17,7 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTest>
 
 #include <memory>
 
@@ -90,7 +91,7 @@ struct App
         outbox()->setRetryDelays(50, 400);
     }
 
-    Outbox *outbox() const { return Outbox::forClient(client.get()); }
+    Outbox *outbox() const { return client->outbox(); }
 
     bool identify(const DevServerProcess &server, const QString &externalId,
                   const QString &name = QStringLiteral("Ada"))
@@ -135,7 +136,8 @@ inline bool agentSetsStatus(TestHttp &http, const QString &ticketId, const QStri
         == 200;
 }
 
-/// Creates a ticket through the client (so the session owns it).
+/// Creates a ticket through the client (so the session owns it). A failed
+/// or lost request fails the calling test (and returns an empty id).
 inline QString createTicket(ChatClient *client, const QString &title,
                             const QString &message = QString())
 {
@@ -145,7 +147,13 @@ inline QString createTicket(ChatClient *client, const QString &title,
         if (job->isSuccess())
             id = job->result().id();
     });
-    waitForJob(job);
+    ChatError error;
+    if (!waitForJob(job, &error) || id.isEmpty()) {
+        const QString why =
+            error.kind() == ChatError::Kind::None ? QStringLiteral("no answer") : error.toString();
+        QTest::qFail(qPrintable(QStringLiteral("createTicket(\"%1\") failed: %2").arg(title, why)),
+                     __FILE__, __LINE__);
+    }
     return id;
 }
 

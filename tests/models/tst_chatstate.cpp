@@ -3,11 +3,15 @@
 // the keychain fallback is quick, errors surface, reset wipes unread state.
 #include "messagesmodel.h"
 #include "modeltestsupport.h"
+#include "ticketsmodel.h"
 #include "unreadtracker.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +31,28 @@ private:
         return server.start(options);
     }
 
+    /// Rows of the outbox table in `databasePath` with `clientMessageId`
+    /// (read beside the library, as a second process would).
+    static int storedEntries(const QString &databasePath, const QString &clientMessageId)
+    {
+        int n = -1;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(databasePath);
+            if (db.open()) {
+                QSqlQuery query(db);
+                query.prepare(
+                    QStringLiteral("SELECT COUNT(*) FROM outbox WHERE client_message_id = ?"));
+                query.addBindValue(clientMessageId);
+                if (query.exec() && query.next())
+                    n = query.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        return n;
+    }
+
     static QStringList sessionFiles(const QString &dir)
     {
         return QDir(dir).entryList({QStringLiteral("session-*.json")}, QDir::Files);
@@ -34,6 +60,56 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // Issue 19: models made before ChatState found no outbox and opened one
+    // in the default location, where it stayed (findChild). The client owns
+    // its stores now; whatever the order, they end up in the directory set,
+    // with what they hold.
+    void storesFollowTheClientWhateverTheOrder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ChatClient client(QStringLiteral("acme"));
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9"))); // nothing listens
+        client.setTransportOptions(fastOptions());
+        TicketsModel tickets(&client);
+        new QAbstractItemModelTester(&tickets,
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, this);
+        MessagesModel messages(&client, QStringLiteral("tkt_before"));
+        new QAbstractItemModelTester(&messages,
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, this);
+        TRY_VERIFY(!messages.isLoading()); // the page failed: no server
+        const QString clientMessageId = messages.send(QStringLiteral("written before ChatState"));
+        QVERIFY(!clientMessageId.isEmpty());
+        const QString before = client.outbox()->databasePath();
+        QCOMPARE(QFileInfo(before).absolutePath(),
+                 QFileInfo(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                           + QStringLiteral("/cstar-chat"))
+                     .absoluteFilePath());
+        QCOMPARE(storedEntries(before, clientMessageId), 1);
+
+        ChatState state;
+        state.setKeychainEnabled(false);
+        state.setStorageDirectory(dir.path());
+        state.setClient(&client);
+
+        const QString expected = QDir(dir.path()).filePath(QStringLiteral("chat.sqlite"));
+        QCOMPARE(client.storageDirectory(), dir.path());
+        QCOMPARE(client.outbox()->databasePath(), expected);
+        QVERIFY(client.outbox()->isOpen());
+        QCOMPARE(storedEntries(expected, clientMessageId), 1); // moved, not copied
+        QCOMPARE(storedEntries(before, clientMessageId), 0);
+        QCOMPARE(client.outbox()->entry(clientMessageId).content,
+                 QStringLiteral("written before ChatState"));
+        QCOMPARE(messages.rowOfClientMessageId(clientMessageId), 0); // the echo stays
+        QCOMPARE(messages.deliveryState(0), DeliveryState::Sending);
+
+        // Models made after ChatState use the same stores.
+        MessagesModel later(&client, QStringLiteral("tkt_before"));
+        TRY_COMPARE(later.rowOfClientMessageId(clientMessageId), 0);
+        client.outbox()->discard(clientMessageId);
+        QCOMPARE(storedEntries(expected, clientMessageId), 0);
+    }
 
     void sessionSurvivesRestartInPrivateFile()
     {
@@ -142,7 +218,7 @@ private Q_SLOTS:
         TRY_VERIFY(!model->isLoading() && app.state->isRealtimeReady());
         QVERIFY(agentSays(http, ticket, QStringLiteral("ping")));
         TRY_COMPARE(model->unreadCount(), 1);
-        UnreadTracker *tracker = UnreadTracker::forClient(app.client.get());
+        UnreadTracker *tracker = app.client->unreadTracker();
         // Closed, so that only what is stored counts below (an open model
         // would recount the never-read message after a reset, rightly).
         model.reset();
