@@ -49,6 +49,34 @@ bool isUnsafeChar(char32_t c)
         || c == 0x200f || c == 0x061c || c == 0xfeff;
 }
 
+quint32 le(const QByteArray &b, qsizetype at, int bytes)
+{
+    quint32 v = 0;
+    for (int i = bytes - 1; i >= 0; --i)
+        v = (v << 8) | quint8(b.at(at + i));
+    return v;
+}
+
+// A WebP's canvas size from its first chunk (RFC 9649 §2.5–2.7), for a Qt
+// without the WebP image plugin (qtimageformats is optional): the header
+// check of §11 must not depend on which plugins are installed.
+QSize webpHeaderSize(QIODevice *device)
+{
+    const QByteArray b = device->read(30);
+    if (b.size() < 30 || !b.startsWith("RIFF") || b.mid(8, 4) != "WEBP")
+        return {};
+    const QByteArray chunk = b.mid(12, 4);
+    if (chunk == "VP8X")
+        return {int(le(b, 24, 3)) + 1, int(le(b, 27, 3)) + 1};
+    if (chunk == "VP8L" && quint8(b.at(20)) == 0x2f) {
+        const quint32 bits = le(b, 21, 4);
+        return {int(bits & 0x3fff) + 1, int((bits >> 14) & 0x3fff) + 1};
+    }
+    if (chunk == "VP8 " && b.mid(23, 3) == "\x9d\x01\x2a")
+        return {int(le(b, 26, 2) & 0x3fff), int(le(b, 28, 2) & 0x3fff)};
+    return {};
+}
+
 } // namespace
 
 QString mediaType(const QByteArray &contentTypeHeader)
@@ -105,12 +133,17 @@ void checkLeadingBytes(const QString &mediaType, const QByteArray &head)
 
 QSize checkImage(QIODevice *device, const QString &mediaType, int allocationLimitMb)
 {
-    const Type *t = typeOf(mediaType);
-    QImageReader reader(device, t ? t->imageFormat : QByteArray());
-    reader.setDecideFormatFromContent(false);
-    reader.setAllocationLimit(allocationLimitMb);
-    // size() reads the header only; no pixel is decoded here.
-    const QSize size = reader.canRead() ? reader.size() : QSize();
+    const QByteArray format = imageFormat(mediaType);
+    QSize size;
+    if (format == "webp" && !QImageReader::supportedImageFormats().contains(format)) {
+        size = webpHeaderSize(device);
+    } else {
+        QImageReader reader(device, format);
+        reader.setDecideFormatFromContent(false);
+        reader.setAllocationLimit(allocationLimitMb);
+        // size() reads the header only; no pixel is decoded here.
+        size = reader.canRead() ? reader.size() : QSize();
+    }
     if (!size.isValid() || size.isEmpty())
         throw ApiError::contentMismatch(
             u"The image's header cannot be read as %1."_s.arg(mediaType));
