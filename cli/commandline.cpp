@@ -20,6 +20,7 @@ struct OptionSpec
     QString name;
     QString valueName; // empty: a flag
     QString description;
+    QString shortName = {}; // e.g. "o" for -o
 };
 
 struct CommandSpec
@@ -75,7 +76,25 @@ const QList<CommandSpec> &commandSpecs()
           {u"before"_s, u"ID"_s, u"Page back: messages older than this message id."_s},
           {u"after"_s, u"ID"_s, u"Messages newer than this message id."_s}},
          u"List a ticket's messages in chronological order (the newest page by default)."_s},
-        {u"messages send"_s, u"TICKET TEXT"_s, 2, 2, {}, u"Send a message and print it."_s},
+        {u"messages send"_s,
+         u"TICKET TEXT"_s,
+         2,
+         2,
+         {{u"file"_s, u"PATH"_s,
+           u"Attach this file (repeatable, at most 10; TEXT may then be \"\")."_s}},
+         u"Send a message and print it. Each --file is uploaded first (protocol §11: at most "
+         "10 MiB; PNG, JPEG, GIF, WebP, PDF, text, CSV, JSON or zip); a refused file exits 1 "
+         "with its code (file_too_large, unsupported_media_type, content_mismatch, "
+         "image_too_large) and sends nothing."_s},
+        {u"attachments get"_s,
+         u"ATTACHMENT_ID"_s,
+         1,
+         1,
+         {{u"output"_s, u"PATH"_s, u"Save to PATH (whole or not at all) instead of stdout."_s,
+           u"o"_s},
+          {u"thumbnail"_s, {}, u"An image's preview (PNG, at most 512 x 512 px)."_s}},
+         u"Download an attachment of one of the session's messages: its bytes on stdout, or "
+         "to --output. One of another customer exits 4 (not found)."_s},
         {u"listen"_s,
          {},
          0,
@@ -207,7 +226,8 @@ QString commandHelp(const CommandSpec &spec)
 {
     QString s = u"  "_s + synopsis(spec) + QLatin1Char('\n') + wrap(spec.description, 6);
     for (const OptionSpec &o : spec.options) {
-        QString name = u"--"_s + o.name;
+        QString name =
+            (o.shortName.isEmpty() ? QString() : u"-"_s + o.shortName + u", "_s) + u"--"_s + o.name;
         if (!o.valueName.isEmpty())
             name += QLatin1Char(' ') + o.valueName;
         s += u"      "_s + name.leftJustified(16) + u" "_s + o.description + QLatin1Char('\n');
@@ -323,12 +343,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
         return fail(u"no command given"_s);
     const QString first = rest.takeFirst();
     const CommandSpec *spec = nullptr;
-    if (first == QLatin1String("tickets") || first == QLatin1String("messages")) {
+    if (first == QLatin1String("tickets") || first == QLatin1String("messages")
+        || first == QLatin1String("attachments")) {
         const QString sub = rest.isEmpty() ? QString() : rest.takeFirst();
         spec = findSpec(first + QLatin1Char(' ') + sub);
         if (!spec) {
-            const QString subs =
-                first == QLatin1String("tickets") ? u"create, list or get"_s : u"list or send"_s;
+            const QString subs = first == QLatin1String("tickets") ? u"create, list or get"_s
+                : first == QLatin1String("messages")               ? u"list or send"_s
+                                                                   : u"get"_s;
             return fail(sub.isEmpty()
                             ? u"'%1' needs a sub-command: %2"_s.arg(first, subs)
                             : u"unknown sub-command '%1 %2' (expected %3)"_s.arg(first, sub, subs));
@@ -344,8 +366,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
     QCommandLineParser local;
     local.addHelpOption();
     local.addOptions(globalOptions());
-    for (const OptionSpec &o : spec->options)
-        local.addOption(QCommandLineOption(o.name, o.description, o.valueName));
+    for (const OptionSpec &o : spec->options) {
+        QStringList names {o.name};
+        if (!o.shortName.isEmpty())
+            names.prepend(o.shortName);
+        local.addOption(QCommandLineOption(names, o.description, o.valueName));
+    }
     if (!local.parse(QStringList {program} + rest))
         return fail(spec->name + u": "_s + local.errorText());
     if (local.isSet(u"help"_s)) {
@@ -358,6 +384,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
         if (local.isSet(o.name))
             inv.options.insert(o.name, o.valueName.isEmpty() ? u"1"_s : local.value(o.name));
     }
+    if (inv.command == QLatin1String("messages send"))
+        inv.files = local.values(u"file"_s);
     inv.arguments = local.positionalArguments();
     if (inv.arguments.size() < spec->minArguments || inv.arguments.size() > spec->maxArguments)
         return fail(u"usage: %1 %2"_s.arg(program, synopsis(*spec)));
@@ -373,6 +401,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
         if (!parseInt(inv.option(u"limit"_s), 1, 100, &limit))
             return fail(u"--limit must be an integer in [1, 100]"_s);
     }
+    if (inv.files.size() > 10)
+        return fail(u"messages send: at most 10 --file (protocol §11)"_s);
     if (inv.command == QLatin1String("events") && !inv.hasOption(u"raw"_s))
         return fail(u"events: only raw output exists; pass --raw"_s);
 

@@ -24,6 +24,7 @@ struct Invocation
     QString command; ///< "tickets create", "listen", …
     QStringList arguments; ///< the command's positional arguments
     QHash<QString, QString> options; ///< the command's options that were given (flags: "1")
+    QStringList files; ///< messages send --file PATH, in order (repeatable)
 
     QString option(const QString &name) const { return options.value(name); }
     bool hasOption(const QString &name) const { return options.contains(name); }

@@ -68,6 +68,8 @@ void CommandRunner::start()
         listMessages();
     else if (c == QLatin1String("messages send"))
         sendMessage();
+    else if (c == QLatin1String("attachments get"))
+        getAttachment();
     else if (c == QLatin1String("listen"))
         listen();
     else if (c == QLatin1String("events"))
@@ -185,11 +187,58 @@ void CommandRunner::listMessages()
 
 void CommandRunner::sendMessage()
 {
-    await(m_client->messages().send(m_invocation.arguments.at(0), m_invocation.arguments.at(1)),
+    uploadThenSend(0, {});
+}
+
+void CommandRunner::uploadThenSend(int index, QStringList uploadIds)
+{
+    // §11: the files first, one after the other; the message names them. A
+    // refused file stops here: nothing is sent without all of them.
+    if (index < m_invocation.files.size()) {
+        const QString path = m_invocation.files.at(index);
+        UploadJob *job = m_client->uploads().upload(path);
+        await(job, [this, index, uploadIds, path](const Attachment &upload) mutable {
+            m_out.notice(u"uploaded %1 (%2 bytes)"_s.arg(path).arg(upload.size));
+            uploadIds.append(upload.id);
+            uploadThenSend(index + 1, std::move(uploadIds));
+        });
+        return;
+    }
+    SendOptions options;
+    options.attachments = uploadIds;
+    await(m_client->messages().send(m_invocation.arguments.at(0), m_invocation.arguments.at(1),
+                                    options),
           [this](const Message &message) {
               m_out.result(message.toJson());
               finish(ExitOk);
           });
+}
+
+void CommandRunner::getAttachment()
+{
+    DownloadOptions options;
+    options.thumbnail = m_invocation.hasOption(u"thumbnail"_s);
+    const QString id = m_invocation.arguments.at(0);
+    DownloadJob *job = nullptr;
+    if (m_invocation.hasOption(u"output"_s)) {
+        job = m_client->attachments().download(id, m_invocation.option(u"output"_s), options);
+    } else {
+        // The bytes as they arrive, unchanged (binary: no text translation).
+        auto *out = new QFile(this);
+        if (!out->open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+            m_out.notice(u"error: cannot write to stdout: "_s + out->errorString());
+            return finish(ExitFailure);
+        }
+        job = m_client->attachments().download(id, out, options);
+    }
+    reportRetries(job);
+    job->then(
+        this,
+        [this, job] {
+            m_out.notice(u"%1 bytes, %2"_s.arg(job->bytesWritten()).arg(job->contentType()));
+            finish(ExitOk);
+        },
+        [this](const ChatError &error) { fail(error); });
 }
 
 // ---- streaming commands -------------------------------------------------------

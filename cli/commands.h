@@ -37,6 +37,9 @@ private:
     void getTicket();
     void listMessages();
     void sendMessage();
+    /// Uploads invocation.files from `index` on, then sends with their ids.
+    void uploadThenSend(int index, QStringList uploadIds);
+    void getAttachment();
     void listen();
     void rawEvents();
 

@@ -160,6 +160,8 @@ private Q_SLOTS:
     void ticketsCreateGetList();
     void notFound();
     void messagesSendListAndPaging();
+    void attachmentsSendAndGet();
+    void attachmentRefusedAndNotFound();
     void identifyListLogout();
     void identifyBadSignature();
     void sessionFileMode();
@@ -287,6 +289,9 @@ void TestCli::help()
                                "messages list TICKET",
                                "--before",
                                "messages send TICKET TEXT",
+                               "--file PATH",
+                               "attachments get ATTACHMENT_ID",
+                               "-o, --output PATH",
                                "listen",
                                "--ticket",
                                "events --raw",
@@ -389,6 +394,113 @@ void TestCli::notFound()
     QVERIFY(!foreign.isEmpty());
     r = run(globals() << u"messages"_s << u"list"_s << foreign);
     QVERIFY2(r.exitCode == 4, qPrintable(r.describe()));
+}
+
+/// §11 through the CLI: files attached with --file (TEXT may be empty),
+/// printed in the message JSON, fetched back byte for byte to stdout or -o.
+void TestCli::attachmentsSendAndGet()
+{
+    const QString ticket = createTicket(u"Files"_s).value(u"id"_s).toString();
+    QVERIFY(!ticket.isEmpty());
+    const QByteArray log("first line\nsecond line: \xc3\xa4\n");
+    const QByteArray csv("a,b\n1,2\n");
+    QFile logFile(m_dir->filePath(u"app.log"_s));
+    QVERIFY(logFile.open(QIODevice::WriteOnly));
+    logFile.write(log);
+    logFile.close();
+    QFile csvFile(m_dir->filePath(u"table.csv"_s));
+    QVERIFY(csvFile.open(QIODevice::WriteOnly));
+    csvFile.write(csv);
+    csvFile.close();
+
+    CliResult r = run(globals() << u"messages"_s << u"send"_s << ticket << QString() << u"--file"_s
+                                << logFile.fileName() << u"--file"_s << csvFile.fileName());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonArray attachments = r.json().value(u"attachments"_s).toArray();
+    QCOMPARE(attachments.size(), 2);
+    const QJsonObject first = attachments.at(0).toObject();
+    QCOMPARE(first.value(u"name"_s).toString(), u"app.log"_s);
+    QCOMPARE(first.value(u"contentType"_s).toString(), u"text/plain"_s); // a log is plain text
+    QCOMPARE(first.value(u"size"_s).toInteger(), log.size());
+    QCOMPARE(attachments.at(1).toObject().value(u"contentType"_s).toString(), u"text/csv"_s);
+    const QString id = first.value(u"id"_s).toString();
+    QVERIFY(id.startsWith(QLatin1String("att_")));
+
+    // Listed with the message, too.
+    r = run(globals() << u"messages"_s << u"list"_s << ticket);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.data().last().toObject().value(u"attachments"_s).toArray().size(), 2);
+
+    r = run(globals() << u"attachments"_s << u"get"_s << id);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.out, log); // stdout holds exactly the bytes
+
+    const QString saved = m_dir->filePath(u"saved.csv"_s);
+    r = run(globals() << u"attachments"_s << u"get"_s
+                      << attachments.at(1).toObject().value(u"id"_s).toString() << u"-o"_s
+                      << saved);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(r.out.isEmpty());
+    QFile savedFile(saved);
+    QVERIFY(savedFile.open(QIODevice::ReadOnly));
+    QCOMPARE(savedFile.readAll(), csv);
+}
+
+/// A refused file exits 1 with its code and sends nothing; another
+/// customer's attachment is not found (4).
+void TestCli::attachmentRefusedAndNotFound()
+{
+    const QString ticket = createTicket(u"Refused"_s).value(u"id"_s).toString();
+    QFile fake(m_dir->filePath(u"fake.png"_s));
+    QVERIFY(fake.open(QIODevice::WriteOnly));
+    fake.write("not a picture at all");
+    fake.close();
+    CliResult r = run(globals() << u"messages"_s << u"send"_s << ticket << u"see picture"_s
+                                << u"--file"_s << fake.fileName());
+    QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("content_mismatch"), qPrintable(r.describe()));
+    r = run(globals() << u"messages"_s << u"list"_s << ticket);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(r.data().isEmpty()); // nothing sent without its file
+
+    QFile missing(m_dir->filePath(u"missing.txt"_s));
+    r = run(globals() << u"messages"_s << u"send"_s << ticket << u"x"_s << u"--file"_s
+                      << missing.fileName());
+    QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+    QVERIFY(r.err.contains("file_unreadable"));
+
+    // Another customer's attachment: 404, exit 4, nothing written.
+    const QString path = m_dir->filePath(u"foreign.txt"_s);
+    QFile foreignFile(path);
+    QVERIFY(foreignFile.open(QIODevice::WriteOnly));
+    foreignFile.write("theirs");
+    foreignFile.close();
+    // Another (anonymous) customer, with its own session file, sends it.
+    const QString foreignSession = m_dir->filePath(u"foreign/cli.json"_s);
+    QStringList foreignGlobals = globals();
+    foreignGlobals.replace(foreignGlobals.indexOf(m_sessionPath), foreignSession);
+    const QString foreignOwnTicket =
+        run(foreignGlobals << u"tickets"_s << u"create"_s << u"Theirs"_s)
+            .json()
+            .value(u"id"_s)
+            .toString();
+    foreignGlobals = globals();
+    foreignGlobals.replace(foreignGlobals.indexOf(m_sessionPath), foreignSession);
+    r = run(foreignGlobals << u"messages"_s << u"send"_s << foreignOwnTicket << QString()
+                           << u"--file"_s << path);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QString foreignAttachment =
+        r.json().value(u"attachments"_s).toArray().at(0).toObject().value(u"id"_s).toString();
+    QVERIFY(!foreignAttachment.isEmpty());
+
+    r = run(globals() << u"attachments"_s << u"get"_s << foreignAttachment);
+    QVERIFY2(r.exitCode == 4, qPrintable(r.describe()));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(r.err.contains("resource_missing"));
+    const QString notSaved = m_dir->filePath(u"not-saved"_s);
+    r = run(globals() << u"attachments"_s << u"get"_s << foreignAttachment << u"-o"_s << notSaved);
+    QVERIFY2(r.exitCode == 4, qPrintable(r.describe()));
+    QVERIFY(!QFile::exists(notSaved));
 }
 
 void TestCli::messagesSendListAndPaging()
