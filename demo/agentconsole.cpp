@@ -2,6 +2,7 @@
 #include "agentconsole.h"
 
 #include "agentapi.h"
+#include "chattext.h"
 #include "composer.h"
 #include "customerwindow.h"
 #include "messagedelegate.h"
@@ -163,7 +164,7 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
             if (t.value(QLatin1String("ticketId")).toString() == m_ticketId
                 && t.value(QLatin1String("sender")).toString() == QLatin1String("customer")) {
                 const QString name = t.value(QLatin1String("senderName")).toString();
-                text = tr("%1 is typing…").arg(name.isEmpty() ? tr("The customer") : name);
+                text = ChatText::typingText({name.isEmpty() ? tr("The customer") : name});
             }
         }
         // "Guest is typing…" in Arabic: a mark keeps the line right to left.

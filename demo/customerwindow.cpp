@@ -5,6 +5,7 @@
 #include "chatclient.h"
 #include "chatpanel.h"
 #include "chatstate.h"
+#include "chattext.h"
 #include "demobackend.h"
 #include "messagesmodel.h"
 #include "quickcustomerview.h"
@@ -148,24 +149,8 @@ void CustomerWindow::retranslate()
 
 void CustomerWindow::updateStatus()
 {
-    QString state;
-    switch (m_client->connectionState()) {
-    case ConnectionState::Streaming:
-        state = tr("Live");
-        break;
-    case ConnectionState::Polling:
-        state = tr("Polling every %n s", nullptr, qMax(1, m_client->pollingInterval() / 1000));
-        break;
-    case ConnectionState::Reconnecting:
-        state = tr("Reconnecting…");
-        break;
-    case ConnectionState::Connecting:
-        state = tr("Connecting…");
-        break;
-    case ConnectionState::Disconnected:
-        state = tr("Offline");
-        break;
-    }
+    const QString state = ChatText::connectionStatusText(m_client->connectionState(),
+                                                         m_client->pollingInterval());
     const QString who = m_client->sessionKind() == ChatClient::SessionKind::Identified
         ? tr("Signed in as %1").arg(m_client->customer().displayName())
         : tr("Anonymous visitor");

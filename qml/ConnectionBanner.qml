@@ -11,23 +11,13 @@ Pane {
 
     property ChatClient client: null
 
-    readonly property string statusText: {
-        if (!client)
-            return "";
-        const seconds = Math.max(1, Math.round(client.pollingInterval / 1000));
-        switch (client.connectionState) {
-        case Connection.Connecting:
-            return qsTr("Connecting…");
-        case Connection.Reconnecting:
-            return qsTr("Reconnecting…");
-        case Connection.Polling:
-            return client.realtime
-                    ? qsTr("Live updates unavailable — checking every %n s", "", seconds)
-                    : "";
-        default:
-            return "";
-        }
-    }
+    // ChatText::connectionText, the widget banner's text too.
+    readonly property string statusText: client
+                                         ? ChatFormat.connectionText(client.connectionState,
+                                                                     client.pollingInterval,
+                                                                     client.realtime,
+                                                                     ChatFormat.now)
+                                         : ""
 
     visible: statusText.length > 0
     padding: 6
@@ -47,6 +37,6 @@ Pane {
     }
 
     Accessible.role: Accessible.AlertMessage
-    Accessible.name: qsTr("Connection status")
+    Accessible.name: ChatFormat.connectionBannerName(ChatFormat.now)
     Accessible.description: statusText
 }

@@ -32,33 +32,17 @@ Item {
     readonly property bool isAgent: sender === "agent"
     readonly property bool failed: isOwn && deliveryState === Delivery.Failed
     readonly property bool pending: isOwn && deliveryState === Delivery.Sending
-    readonly property string deliveryText: {
-        if (!isOwn)
-            return "";
-        switch (deliveryState) {
-        case Delivery.Sending:
-            return qsTr("Sending…");
-        case Delivery.Failed:
-            return qsTr("Not sent");
-        default:
-            return qsTr("Sent");
-        }
-    }
+    readonly property string deliveryText: isOwn
+                                           ? ChatFormat.deliveryText(deliveryState, ChatFormat.now)
+                                           : ""
     readonly property string metaText: {
         const time = ChatFormat.timeOfDay(createdAt, ChatFormat.now);
         if (deliveryText.length === 0)
             return time;
         return time.length > 0 ? time + " · " + deliveryText : deliveryText;
     }
-    readonly property string accessibleText: {
-        const who = isOwn ? qsTr("You") : senderName;
-        let text = qsTr("%1: %2").arg(who).arg(content);
-        if (pending)
-            text += ", " + qsTr("sending");
-        else if (failed)
-            text += ", " + qsTr("not sent");
-        return text;
-    }
+    readonly property string accessibleText: ChatFormat.messageAccessibleText(
+        senderName, content, isOwn, deliveryState, ChatFormat.now)
     // Colours follow the style: its text colour (Material's foreground, the
     // palette's elsewhere) and palette pairs made to contrast (highlight /
     // highlightedText), so light and dark themes both read well.
@@ -208,7 +192,7 @@ Item {
                 anchors.right: parent.right
                 anchors.rightMargin: 8
                 anchors.verticalCenter: parent.verticalCenter
-                text: qsTr("New messages")
+                text: ChatFormat.newMessagesText(ChatFormat.now)
                 font: root.smallFont
                 color: root.palette.highlight
             }
@@ -297,7 +281,7 @@ Item {
                 visible: root.failed
                 flat: true
                 padding: 2
-                text: qsTr("Retry")
+                text: ChatFormat.retryText(ChatFormat.now)
                 font: root.smallFont
                 Accessible.name: qsTr("Retry sending")
                 Accessible.onPressAction: root.retryRequested(root.index)
@@ -308,7 +292,7 @@ Item {
                 visible: root.failed
                 flat: true
                 padding: 2
-                text: qsTr("Discard")
+                text: ChatFormat.discardText(ChatFormat.now)
                 font: root.smallFont
                 Accessible.name: qsTr("Discard this message")
                 Accessible.onPressAction: root.discardRequested(root.index)

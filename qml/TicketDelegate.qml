@@ -51,9 +51,7 @@ ItemDelegate {
     focusPolicy: Qt.StrongFocus
 
     Accessible.role: Accessible.ListItem
-    Accessible.name: unreadCount > 0
-                     ? qsTr("%1, %2, %n unread", "", unreadCount).arg(title).arg(statusText)
-                     : qsTr("%1, %2").arg(title).arg(statusText)
+    Accessible.name: ChatFormat.ticketAccessibleText(title, statusText, unreadCount, ChatFormat.now)
     Accessible.description: lastMessage
     Accessible.selected: current
 
@@ -138,7 +136,7 @@ ItemDelegate {
                     radius: height / 2
                     color: root.palette.highlight
                 }
-                Accessible.name: qsTr("%n unread", "", root.unreadCount)
+                Accessible.name: ChatFormat.unreadText(root.unreadCount, ChatFormat.now)
             }
         }
     }

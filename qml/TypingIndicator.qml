@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
+import CStar.Chat
 
 // "Maya is typing…" from MessagesModel.typingUsers. Keeps its line when
 // nobody types, so the thread above does not jump.
@@ -10,16 +11,8 @@ Label {
     // The display names typing now (MessagesModel.typingUsers).
     property var typingUsers: []
 
-    readonly property string typingText: {
-        const users = typingUsers || [];
-        if (users.length === 1)
-            return qsTr("%1 is typing…").arg(users[0]);
-        if (users.length === 2)
-            return qsTr("%1 and %2 are typing…").arg(users[0]).arg(users[1]);
-        if (users.length > 2)
-            return qsTr("Several people are typing…");
-        return "";
-    }
+    // ChatText::typingText, the widget panel's text too.
+    readonly property string typingText: ChatFormat.typingText(typingUsers || [], ChatFormat.now)
 
     // A leading right-to-left mark keeps the line right-aligned in RTL even
     // when it starts with a Latin name; italics only where the script has them.
@@ -30,5 +23,5 @@ Label {
     textFormat: Text.PlainText
 
     Accessible.role: Accessible.StaticText
-    Accessible.name: typingText.length > 0 ? typingText : qsTr("Typing indicator")
+    Accessible.name: typingText.length > 0 ? typingText : ChatFormat.typingIndicatorName(ChatFormat.now)
 }

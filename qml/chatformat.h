@@ -10,8 +10,11 @@
 
 namespace CStar {
 
-/// Text helpers for the QML components (a singleton): the same dates as the
-/// widget panel (TimeFormat) and message text as safe rich text.
+/// Text helpers for the QML components (a singleton): the texts and rules
+/// of the widget panel, from the same places — dates (TimeFormat), texts and
+/// link rules (ChatText), safe message rich text (the RichText library).
+/// Functions taking `refresh` are texts in the user's language: pass
+/// ChatFormat.now so the binding follows a language change.
 class ChatFormat : public QObject
 {
     Q_OBJECT
@@ -43,18 +46,37 @@ public:
     Q_INVOKABLE QString timeOfDay(const QDateTime &time,
                                   const QDateTime &refresh = QDateTime()) const;
 
-    /// Message text as HTML for `Text.RichText`. `markdown` (agent messages):
-    /// GitHub Markdown with raw HTML shown as text, never interpreted. Plain
-    /// text gets its URLs linked. Images are never loaded: each becomes a
-    /// link to its address. Links take `linkColor` (a palette role), since
-    /// Text.linkColor does not apply to rich text.
+    /// Message text as HTML for `Text.RichText` (RichText): `markdown`
+    /// (agent messages) is GitHub Markdown with raw HTML shown as text;
+    /// plain text gets its URLs linked. Images are never loaded: each becomes
+    /// a link to its address. Only safe links stay links. Links take
+    /// `linkColor` (a palette role), since Text.linkColor does not apply to
+    /// rich text.
     Q_INVOKABLE QString messageHtml(const QString &content, bool markdown,
                                     const QColor &linkColor) const;
-    /// One line for a list: whitespace collapsed, Markdown markers (**, __,
-    /// `, leading #, >, list bullets) removed.
+    /// ChatText::previewText(): the one preview rule of both UIs.
     Q_INVOKABLE QString previewText(const QString &content) const;
-    /// http, https and mailto only: what a delegate may open.
+    /// ChatText::isSafeLink(): http, https and mailto only.
     Q_INVOKABLE bool isSafeLink(const QString &link) const;
+
+    // ChatText's texts, for the components (`state`: Connection.State, Delivery.State).
+    Q_INVOKABLE QString typingText(const QStringList &names,
+                                   const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString typingIndicatorName(const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString connectionText(int state, int pollingInterval, bool realtime,
+                                       const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString connectionBannerName(const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString deliveryText(int state, const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString messageAccessibleText(const QString &senderName, const QString &content,
+                                              bool own, int state,
+                                              const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString newMessagesText(const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString retryText(const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString discardText(const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString unreadText(int count, const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString ticketAccessibleText(const QString &title, const QString &statusName,
+                                             int unreadCount,
+                                             const QDateTime &refresh = QDateTime()) const;
 
 Q_SIGNALS:
     void nowChanged();

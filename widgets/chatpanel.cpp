@@ -3,6 +3,7 @@
 
 #include "chatclient.h"
 #include "chatstate.h"
+#include "chattext.h"
 #include "composer.h"
 #include "connectionbanner.h"
 #include "messagedelegate.h"
@@ -380,7 +381,7 @@ void ChatPanelPrivate::retranslate()
     subjectEdit->setAccessibleName(ChatPanel::tr("Subject"));
     newMessagesPill->setText(ChatPanel::tr("New messages ↓"));
     newMessagesPill->setAccessibleName(ChatPanel::tr("Jump to new messages"));
-    typingLabel->setAccessibleName(ChatPanel::tr("Typing indicator"));
+    typingLabel->setAccessibleName(ChatText::typingIndicatorName());
     emptyLabel->setText(ChatPanel::tr("No conversations yet. Start one with “New conversation”."));
     messageDelegate->invalidate();
     updateSignIn();
@@ -432,13 +433,7 @@ void ChatPanelPrivate::updateSignIn()
 void ChatPanelPrivate::updateTyping()
 {
     const QStringList users = messages->typingUsers();
-    QString text;
-    if (users.size() == 1)
-        text = ChatPanel::tr("%1 is typing…").arg(users.first());
-    else if (users.size() == 2)
-        text = ChatPanel::tr("%1 and %2 are typing…").arg(users.at(0), users.at(1));
-    else if (users.size() > 2)
-        text = ChatPanel::tr("Several people are typing…");
+    const QString text = ChatText::typingText(users);
     QFont font = typingLabel->font();
     font.setItalic(suitsItalics(text));
     typingLabel->setFont(font);

@@ -2,6 +2,7 @@
 #include "connectionbanner.h"
 
 #include "chatclient.h"
+#include "chattext.h"
 
 #include <QEvent>
 
@@ -17,7 +18,7 @@ ConnectionBanner::ConnectionBanner(ChatClient *client, QWidget *parent) : QLabel
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::ToolTipBase);
     setForegroundRole(QPalette::ToolTipText);
-    setAccessibleName(tr("Connection status"));
+    setAccessibleName(ChatText::connectionBannerName());
     setClient(client);
 }
 
@@ -41,26 +42,10 @@ ChatClient *ConnectionBanner::client() const
 
 void ConnectionBanner::refresh()
 {
-    QString text;
-    if (m_client) {
-        const int seconds = qMax(1, (m_client->pollingInterval() + 500) / 1000);
-        switch (m_client->connectionState()) {
-        case ConnectionState::Connecting:
-            text = tr("Connecting…");
-            break;
-        case ConnectionState::Reconnecting:
-            text = tr("Reconnecting…");
-            break;
-        case ConnectionState::Polling:
-            // Polling by choice (realtime off) is not a problem to report.
-            if (m_client->realtime())
-                text = tr("Live updates unavailable — checking every %n s", nullptr, seconds);
-            break;
-        case ConnectionState::Streaming:
-        case ConnectionState::Disconnected:
-            break;
-        }
-    }
+    const QString text = m_client
+        ? ChatText::connectionText(m_client->connectionState(), m_client->pollingInterval(),
+                                   m_client->realtime())
+        : QString();
     setText(text);
     setVisible(!text.isEmpty());
 }
@@ -68,7 +53,7 @@ void ConnectionBanner::refresh()
 void ConnectionBanner::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
-        setAccessibleName(tr("Connection status"));
+        setAccessibleName(ChatText::connectionBannerName());
         refresh();
     }
     QLabel::changeEvent(event);

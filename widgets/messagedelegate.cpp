@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "messagedelegate.h"
 
+#include "chattext.h"
 #include "delegatesupport_p.h"
+#include "richtext.h"
 #include "timeformat.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -47,16 +49,14 @@ QString lowerName(const QVariant &v)
     return v.toString().toLower();
 }
 
-enum class Delivery { Sent, Sending, Failed };
-
-Delivery deliveryOf(const QVariant &v)
+DeliveryState deliveryOf(const QVariant &v)
 {
     const QString s = lowerName(v);
     if (s == QLatin1String("sending") || s == QLatin1String("1"))
-        return Delivery::Sending;
+        return DeliveryState::Sending;
     if (s == QLatin1String("failed") || s == QLatin1String("2"))
-        return Delivery::Failed;
-    return Delivery::Sent;
+        return DeliveryState::Failed;
+    return DeliveryState::Sent;
 }
 
 QString dayText(const QVariant &section)
@@ -84,7 +84,7 @@ struct MessageDelegate::Layout
     bool own = false;
     bool system = false;
     bool markdown = false;
-    Delivery delivery = Delivery::Sent;
+    DeliveryState delivery = DeliveryState::Sent;
 };
 
 MessageDelegate::MessageDelegate(QObject *parent) : QStyledItemDelegate(parent)
@@ -138,15 +138,10 @@ QTextDocument *MessageDelegate::documentFor(const QModelIndex &index,
     QTextOption textOption = doc->defaultTextOption();
     textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     doc->setDefaultTextOption(textOption);
-    if (markdown) {
-        // Agent messages: Markdown without raw HTML (no scripts, no styles,
-        // no images from anywhere: SafeDocument loads nothing).
-        doc->setMarkdown(content,
-                         QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
-                                                         | QTextDocument::MarkdownNoHTML));
-    } else {
-        doc->setPlainText(content);
-    }
+    // Agent messages are Markdown: RichText shows raw HTML as text, images
+    // as links to their addresses (SafeDocument loads nothing either), and
+    // keeps only safe links; plain text gets its addresses linked.
+    RichText::setContent(doc, content, markdown);
     doc->setTextWidth(width);
     const qreal ideal = doc->idealWidth();
     doc->setTextWidth(qMin<qreal>(width, qCeil(ideal) + 1));
@@ -213,25 +208,14 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     const QString time = TimeFormat::timeOfDay(index.data(r.createdAt).toDateTime());
     if (!time.isEmpty())
         meta << time;
-    if (l.own) {
-        switch (l.delivery) {
-        case Delivery::Sending:
-            meta << tr("Sending…");
-            break;
-        case Delivery::Sent:
-            meta << tr("Sent");
-            break;
-        case Delivery::Failed:
-            meta << tr("Not sent");
-            break;
-        }
-    }
+    if (l.own)
+        meta << ChatText::deliveryText(l.delivery);
     l.metaText = meta.join(QStringLiteral(" · "));
     const int metaWidth = smallFm.horizontalAdvance(l.metaText);
     int metaX = l.own ? l.bubble.right() - metaWidth : l.bubble.left();
-    if (l.own && l.delivery == Delivery::Failed) {
-        const QString retry = tr("Retry");
-        const QString discard = tr("Discard");
+    if (l.own && l.delivery == DeliveryState::Failed) {
+        const QString retry = ChatText::retryText();
+        const QString discard = ChatText::discardText();
         const int rw = smallFm.horizontalAdvance(retry) + 8;
         const int dw = smallFm.horizontalAdvance(discard) + 8;
         const int right = l.bubble.right();
@@ -291,7 +275,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     if (!l.unread.isNull()) {
         painter->setPen(pal.color(QPalette::Highlight));
-        const QString text = tr("New messages");
+        const QString text = ChatText::newMessagesText();
         const int w = painter->fontMetrics().horizontalAdvance(text) + 16;
         // The label on the trailing side, the line from the leading edge.
         QRect label(l.unread.right() - Margin - w, l.unread.top(), w, l.unread.height());
@@ -315,7 +299,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (!l.system) {
         QColor fill = l.own ? pal.color(QPalette::Highlight)
                             : mix(pal.color(QPalette::Base), textColor, 0.09);
-        if (l.own && l.delivery != Delivery::Sent)
+        if (l.own && l.delivery != DeliveryState::Sent)
             fill = mix(fill, pal.color(QPalette::Base), 0.35);
         if (l.own)
             textColor = pal.color(QPalette::HighlightedText);
@@ -345,8 +329,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         link.setUnderline(true);
         painter->setFont(link);
         painter->setPen(pal.color(QPalette::Link));
-        painter->drawText(l.retry, Qt::AlignCenter, tr("Retry"));
-        painter->drawText(l.discard, Qt::AlignCenter, tr("Discard"));
+        painter->drawText(l.retry, Qt::AlignCenter, ChatText::retryText());
+        painter->drawText(l.discard, Qt::AlignCenter, ChatText::discardText());
     }
     painter->restore();
 }
@@ -375,10 +359,7 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         QTextDocument *doc = documentFor(index, opt, textWidthFor(opt, l.system));
         const QString anchor = doc->documentLayout()->anchorAt(pos - l.text.topLeft());
         const QUrl url(anchor);
-        const QString scheme = url.scheme().toLower();
-        if (!anchor.isEmpty()
-            && (scheme == QLatin1String("https") || scheme == QLatin1String("http")
-                || scheme == QLatin1String("mailto"))) {
+        if (!anchor.isEmpty() && ChatText::isSafeLink(url)) {
             Q_EMIT linkActivated(url);
             return true;
         }
@@ -398,22 +379,9 @@ QRect MessageDelegate::actionRect(const QStyleOptionViewItem &option, const QMod
 QString MessageDelegate::accessibleText(const QModelIndex &index) const
 {
     const Roles &r = rolesFor(index.model());
-    const bool own = index.data(r.isOwn).toBool();
-    const QString who = own ? tr("You") : index.data(r.senderName).toString();
-    QString text = tr("%1: %2").arg(who, index.data(r.content).toString());
-    if (own) {
-        switch (deliveryOf(index.data(r.deliveryState))) {
-        case Delivery::Sending:
-            text += QLatin1String(", ") + tr("sending");
-            break;
-        case Delivery::Failed:
-            text += QLatin1String(", ") + tr("not sent");
-            break;
-        case Delivery::Sent:
-            break;
-        }
-    }
-    return text;
+    return ChatText::messageAccessibleText(
+        index.data(r.senderName).toString(), index.data(r.content).toString(),
+        index.data(r.isOwn).toBool(), deliveryOf(index.data(r.deliveryState)));
 }
 
 } // namespace CStar

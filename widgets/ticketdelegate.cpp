@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ticketdelegate.h"
 
+#include "chattext.h"
 #include "delegatesupport_p.h"
 #include "message.h"
 #include "ticket.h"
@@ -8,7 +9,6 @@
 
 #include <QApplication>
 #include <QPainter>
-#include <QRegularExpression>
 #include <QVariantMap>
 
 namespace CStar {
@@ -47,9 +47,7 @@ QString TicketDelegate::preview(const QModelIndex &index) const
         content = v.value<Message>().content();
     else
         content = v.toMap().value(QStringLiteral("content")).toString();
-    // A one-line preview: Markdown emphasis marks would only be noise.
-    static const QRegularExpression emphasis(QStringLiteral("[*_`~]{1,3}"));
-    return content.remove(emphasis).simplified();
+    return ChatText::previewText(content);
 }
 
 QSize TicketDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -144,14 +142,13 @@ void TicketDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 QString TicketDelegate::accessibleText(const QModelIndex &index) const
 {
     const Roles &r = rolesFor(index.model());
-    QStringList parts {index.data(r.title).toString(), Ticket::statusDisplayName(index.data(r.status).toString())};
-    const int unread = index.data(r.unreadCount).toInt();
-    if (unread > 0)
-        parts << tr("%n unread", nullptr, unread);
+    QString text = ChatText::ticketAccessibleText(
+        index.data(r.title).toString(), Ticket::statusDisplayName(index.data(r.status).toString()),
+        index.data(r.unreadCount).toInt());
     const QString last = preview(index);
     if (!last.isEmpty())
-        parts << last;
-    return parts.join(QStringLiteral(", "));
+        text += QLatin1String(", ") + last;
+    return text;
 }
 
 } // namespace CStar
