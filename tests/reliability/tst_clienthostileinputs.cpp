@@ -109,6 +109,7 @@ enum class Extra {
     PollsAgain, ///< several polls happened
     FailsAtOnce, ///< a Retry-After above the cap (§3): RateLimit at once, no retry
     CursorFirst, ///< no stored cursor: a poll without `after` takes one first (§9)
+    NoCursorTaken, ///< the cursor poll failed: the stream opened without Last-Event-ID
 };
 Q_DECLARE_METATYPE(Extra)
 Q_DECLARE_METATYPE(QList<CStar::Testing::Canned>)
@@ -476,6 +477,20 @@ private Q_SLOTS:
             << one(Canned::stream(created(99, "msg_old") + good))
             << QList<Canned> {Canned::http(200, pollAnswer({}, "100"))} << two << QString()
             << S::Streaming << Extra::CursorFirst;
+        // The cursor's poll is bounded as every poll is: aborted past the cap
+        // (it used to stall until the 30 s request timeout), then the stream
+        // opens without a cursor, as with a server that cannot poll.
+        QTest::newRow("no stored cursor: a 1 GiB cursor answer")
+            << one(Canned::stream(created(99, "msg_old") + good)) << QList<Canned> {[] {
+                   Canned c;
+                   c.bytes = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             "Content-Length: 1073741824\r\n\r\n{\"nextCursor\":\"";
+                   c.generate = 1024LL * 1024 * 1024;
+                   return c;
+               }()}
+            << QStringList {QStringLiteral("msg_old"), QStringLiteral("msg_a"),
+                            QStringLiteral("msg_b")}
+            << QString() << S::Streaming << Extra::NoCursorTaken;
         QTest::newRow("wrong content type → polling")
             << one(Canned::http(200, "data: x\n\n", "text/plain")) << pollTwo
             << QStringList {QStringLiteral("msg_p1"), QStringLiteral("msg_p2")} << QString()
@@ -636,7 +651,7 @@ private Q_SLOTS:
         server->on("/events", events);
         // The rows start with a stored cursor (else the first poll would be the
         // cursor poll of §9), except the row about that poll.
-        if (extra != Extra::CursorFirst)
+        if (extra != Extra::CursorFirst && extra != Extra::NoCursorTaken)
             client->setLastEventId(QStringLiteral("0"));
 
         QStringList received;
@@ -695,6 +710,14 @@ private Q_SLOTS:
             QVERIFY(seen.at(1).target.endsWith("/events"));
             QCOMPARE(seen.at(1).headers.value("last-event-id"), QByteArray("100"));
             QCOMPARE(client->lastEventId(), QStringLiteral("102"));
+            break;
+        }
+        case Extra::NoCursorTaken: {
+            const QList<SeenRequest> seen = server->requests();
+            QVERIFY(seen.size() >= 2);
+            QVERIFY(seen.at(0).target.contains("/events/poll"));
+            QVERIFY(seen.at(1).target.endsWith("/events"));
+            QVERIFY(seen.at(1).headers.value("last-event-id").isEmpty());
             break;
         }
         default:
