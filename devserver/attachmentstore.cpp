@@ -185,6 +185,12 @@ QList<StoredFile> AttachmentStore::claim(const QStringList &uploadIds, const QSt
     return files;
 }
 
+void AttachmentStore::transferUploads(const QString &from, const QString &to)
+{
+    m_db.exec(u"UPDATE files SET owner = :to WHERE owner = :from AND attachment_id IS NULL"_s,
+              {{"to", to}, {"from", from}});
+}
+
 QJsonArray AttachmentStore::attach(const QList<StoredFile> &files, const QString &messageId,
                                    const QString &ticketId)
 {

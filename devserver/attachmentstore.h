@@ -65,6 +65,8 @@ public:
     /// The caller's unattached, unexpired uploads, in the given order; any
     /// other id (unknown, someone else's, attached, expired) → 404 resource_missing.
     QList<StoredFile> claim(const QStringList &uploadIds, const QString &owner, qint64 nowMs);
+    /// Hands `from`'s unattached uploads to `to` (identify replaces an anonymous token).
+    void transferUploads(const QString &from, const QString &to);
     /// Makes `files` attachments of a message (same transaction as the message).
     QJsonArray attach(const QList<StoredFile> &files, const QString &messageId,
                       const QString &ticketId);

@@ -107,6 +107,12 @@ ApiResponse ChatApi::identify(const ApiRequest &request)
     }
     Session session;
     const QString token = m_ctx.sessions.createIdentified(customer.id, request.nowMs, &session);
+    if (caller.isAnonymous()) {
+        // Its unattached uploads follow the token that replaces it, so a file
+        // picked before identify can still be sent (protocol-notes "Attachments").
+        m_ctx.files.transferUploads(AttachmentsApi::ownerOf(request),
+                                    u"session:"_s + QString::fromLatin1(session.tokenHash));
+    }
     return ApiResponse::success(request, sessionJson(token, session, customer));
 }
 

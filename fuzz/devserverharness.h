@@ -147,7 +147,8 @@ struct DevServerHarness
     /// secret the caller did not send.
     void checkResponse(const DevServer::InjectedResponse &r, const QByteArray &input)
     {
-        static const int allowed[] = {200, 201, 204, 400, 401, 403, 404, 405, 409, 413, 429};
+        static const int allowed[] = {200, 201, 204, 206, 304, 400, 401, 403,
+                                      404, 405, 409, 413, 415, 416, 422, 429};
         bool known = false;
         for (int s : allowed)
             known = known || r.status == s;
@@ -167,6 +168,17 @@ struct DevServerHarness
             check(!r.body.contains(agentKey), "agent key in a response");
         if (r.status == 204) {
             check(r.body.isEmpty(), "204 with a body");
+            return;
+        }
+        if (r.status == 304) {
+            check(r.body.isEmpty(), "304 with a body");
+            return;
+        }
+        if (!r.header("Content-Disposition").isEmpty() || r.status == 206
+            || (r.status == 200 && r.header("Content-Type") == "image/png")) {
+            // A file (protocol §11): its bytes, with what §11 says about them.
+            check(r.header("X-Content-Type-Options") == "nosniff", "file without nosniff");
+            check(r.header("Content-Length").toLongLong() == r.body.size(), "file length");
             return;
         }
         if (r.header("Content-Type").startsWith("text/event-stream")) {

@@ -26,7 +26,7 @@ cmake --build "$build_dir" --target cstar_fuzzers --parallel "$(nproc)"
 
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-    targets=(eventstreamparser types devserver_request identify)
+    targets=(eventstreamparser types devserver_request identify upload)
 fi
 
 export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1"

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void messageRules();
     void onlyParticipantsRead();
     void agentRoot();
+    void uploadSurvivesIdentify();
     void attachmentsEverywhere();
     void range();
     void thumbnail();
@@ -482,6 +483,22 @@ void TestDevServerAttachments::agentRoot()
     HeaderPairs pk = agentAuth;
     pk[0].second = "Bearer " + server.publishableKey().toUtf8();
     QCOMPARE(http.request("POST", u"/api/v1/teams/acme/uploads"_s, pdf, pk).status, 403);
+}
+
+void TestDevServerAttachments::uploadSurvivesIdentify()
+{
+    DevServerProcess server;
+    START_SERVER(server, {});
+    TestHttp http(server);
+    const QString anonymous = http.createSession();
+    const QString up =
+        upload(http, anonymous, "picked first"_ba, "text/plain").data().value(u"id"_s).toString();
+    const QString identified = identifyAs(http, server, u"carol"_s, u"Carol"_s, anonymous);
+    QVERIFY(!identified.isEmpty());
+    const QString ticket = createTicket(http, identified, u"Later"_s).value(u"id"_s).toString();
+    const HttpResult sent = send(http, identified, ticket, {up});
+    QCOMPARE(sent.status, 201);
+    QCOMPARE(sent.data().value(u"attachments"_s).toArray().size(), 1);
 }
 
 void TestDevServerAttachments::attachmentsEverywhere()

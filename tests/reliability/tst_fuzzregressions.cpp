@@ -14,8 +14,10 @@ int cstarFuzz_eventstreamparser(const uint8_t *data, size_t size);
 int cstarFuzz_types(const uint8_t *data, size_t size);
 int cstarFuzz_devserver_request(const uint8_t *data, size_t size);
 int cstarFuzz_identify(const uint8_t *data, size_t size);
+int cstarFuzz_upload(const uint8_t *data, size_t size);
 int cstarFuzzInit_devserver_request();
 int cstarFuzzInit_identify();
+int cstarFuzzInit_upload();
 
 using Target = int (*)(const uint8_t *, size_t);
 Q_DECLARE_METATYPE(Target)
@@ -29,7 +31,8 @@ class TestFuzzRegressions : public QObject
         return {{QStringLiteral("eventstreamparser"), &cstarFuzz_eventstreamparser},
                 {QStringLiteral("types"), &cstarFuzz_types},
                 {QStringLiteral("devserver_request"), &cstarFuzz_devserver_request},
-                {QStringLiteral("identify"), &cstarFuzz_identify}};
+                {QStringLiteral("identify"), &cstarFuzz_identify},
+                {QStringLiteral("upload"), &cstarFuzz_upload}};
     }
 
 private Q_SLOTS:
@@ -37,6 +40,7 @@ private Q_SLOTS:
     {
         cstarFuzzInit_devserver_request();
         cstarFuzzInit_identify();
+        cstarFuzzInit_upload();
     }
     void cleanupTestCase() { CStar::Fuzz::DevServerHarness::instance().stop(); }
 
