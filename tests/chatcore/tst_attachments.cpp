@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 #include <QtEndian>
 
 using namespace CStar;
@@ -124,12 +125,13 @@ class TestAttachments : public QObject
 
     /// Uploads `bytes`; the job (finished).
     UploadJob *upload(ChatClient *client, const QByteArray &bytes, const QString &name,
-                      const QString &type)
+                      const QString &type, const QByteArray &idempotencyKey = {})
     {
         QBuffer buffer;
         buffer.setData(bytes);
         buffer.open(QIODevice::ReadOnly);
-        UploadJob *job = client->uploads().upload(&buffer, UploadOptions {name, type, {}});
+        UploadJob *job =
+            client->uploads().upload(&buffer, UploadOptions {name, type, idempotencyKey});
         errorOf(job);
         return job;
     }
@@ -438,6 +440,40 @@ private Q_SLOTS:
             sent->result().attachments().value(0).id, &sink, options));
         QCOMPARE(e.code(), u"response_too_large"_s);
         QVERIFY(sink.size() <= options.maxBytes);
+    }
+
+    /// The Idempotency-Key the outbox persists (§3, §11): an upload repeated
+    /// with it (after a restart) is the same upload, attached once.
+    void uploadIdempotent()
+    {
+        auto client = newClient();
+        const QByteArray key = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        UploadJob *first = upload(client.get(), "once", u"o.txt"_s, u"text/plain"_s, key);
+        QVERIFY2(first->isSuccess(), qPrintable(first->error().toString()));
+        const QString id = first->result().id;
+        UploadJob *again = upload(client.get(), "once", u"o.txt"_s, u"text/plain"_s, key);
+        QVERIFY2(again->isSuccess(), qPrintable(again->error().toString()));
+        QCOMPARE(again->result().id, id);
+        auto *sent = sendWith(client.get(), id);
+        QVERIFY(sent->isSuccess());
+        QCOMPARE(sent->result().attachments().size(), 1);
+    }
+
+    /// cancel(): no signal after it, and the client goes on working.
+    void cancelUpload()
+    {
+        auto client = newClient();
+        QBuffer buffer;
+        buffer.setData(QByteArray(4 * 1024 * 1024, 'c'));
+        buffer.open(QIODevice::ReadOnly);
+        UploadJob *job = client->uploads().upload(&buffer, {u"c.txt"_s, u"text/plain"_s, {}});
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy destroyed(job, &QObject::destroyed);
+        job->cancel();
+        QVERIFY(destroyed.wait(10000)); // it deletes itself
+        auto *after = client->tickets().create(u"After a cancel"_s);
+        QVERIFY(!errorOf(after).isError());
+        QCOMPARE(finished.count(), 0);
     }
 
     void contentTypeGuess()
