@@ -26,50 +26,72 @@ int TicketRows::sortedPosition(const Ticket &ticket, int skipRow) const
     return lo;
 }
 
-void TicketRows::reindex(int first, int last)
+int TicketRows::takeSlot(const QString &ticketId)
+{
+    int slot;
+    if (!m_freeSlots.isEmpty()) {
+        slot = m_freeSlots.takeLast();
+    } else {
+        slot = int(m_rowOfSlot.size());
+        m_rowOfSlot.append(-1);
+    }
+    m_slotOf.insert(ticketId, slot);
+    return slot;
+}
+
+void TicketRows::renumber(int first, int last)
 {
     for (int row = first; row <= last; ++row)
-        m_index.insert(m_rows.at(row).id(), row);
+        m_rowOfSlot[m_slots.at(row)] = row;
 }
 
 void TicketRows::insert(int position, const Ticket &ticket)
 {
     m_rows.insert(position, ticket);
-    reindex(position, size() - 1);
+    m_slots.insert(position, takeSlot(ticket.id()));
+    renumber(position, size() - 1);
 }
 
 void TicketRows::append(const QList<Ticket> &tickets)
 {
     const int first = size();
-    m_rows.append(tickets);
-    reindex(first, size() - 1);
+    for (const Ticket &t : tickets) {
+        m_rows.append(t);
+        m_slots.append(takeSlot(t.id()));
+    }
+    renumber(first, size() - 1);
 }
 
 void TicketRows::move(int from, int to)
 {
     m_rows.move(from, to);
-    reindex(qMin(from, to), qMax(from, to));
+    m_slots.move(from, to);
+    renumber(qMin(from, to), qMax(from, to));
 }
 
 void TicketRows::removeAt(int row)
 {
-    m_index.remove(m_rows.at(row).id());
+    m_slotOf.remove(m_rows.at(row).id());
+    m_freeSlots.append(m_slots.at(row));
     m_rows.removeAt(row);
-    reindex(row, size() - 1);
+    m_slots.removeAt(row);
+    renumber(row, size() - 1);
 }
 
 void TicketRows::reset(const QList<Ticket> &sorted)
 {
-    m_rows = sorted;
-    m_index.clear();
-    m_index.reserve(sorted.size());
-    reindex(0, size() - 1);
+    clear();
+    m_slotOf.reserve(sorted.size());
+    append(sorted);
 }
 
 void TicketRows::clear()
 {
     m_rows.clear();
-    m_index.clear();
+    m_slots.clear();
+    m_rowOfSlot.clear();
+    m_freeSlots.clear();
+    m_slotOf.clear();
 }
 
 } // namespace CStar
