@@ -409,6 +409,36 @@ private Q_SLOTS:
         QTest::newRow("identify: upper-case hex signature (accepted)")
             << request("POST", chat + "/identify", identifyBody(fresh, sign(fresh).toUpper()), {})
             << 200 << QByteArray();
+
+        // protocol §11 uploads: raw bodies with their own framing and limits.
+        auto upload = [&](const QByteArray &type, const QByteArray &bytes,
+                          const QByteArray &extra = {}) -> QByteArray {
+            return "POST " + chat
+                + "/uploads HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                  "Authorization: Bearer "
+                + anonymous + "\r\nContent-Type: " + type + "\r\nContent-Length: "
+                + QByteArray::number(bytes.size()) + "\r\n" + extra + "\r\n" + bytes;
+        };
+        const QByteArray huge = "POST " + chat
+            + "/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + anonymous
+            + "\r\nContent-Type: text/plain\r\nContent-Length: 1073741824\r\n\r\n";
+        QTest::newRow("upload: 1 GiB announced") << huge << 413 << QByteArray("file_too_large");
+        const QByteArray anonymousUpload = "POST " + chat
+            + "/uploads HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+              "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi";
+        QTest::newRow("upload: without a session")
+            << anonymousUpload << 401 << QByteArray("authentication_required");
+        QTest::newRow("upload: html") << upload("text/html", "<script>alert(1)</script>") << 415
+                                      << QByteArray("unsupported_media_type");
+        QTest::newRow("upload: executable as a PNG")
+            << upload("image/png", "MZ\x90\0\3\0\0\0") << 422 << QByteArray("content_mismatch");
+        QTest::newRow("upload: path in the name (stored sanitised)")
+            << upload("text/plain", "x", "X-Filename: ..%2F..%2F.bashrc%00\r\n") << 201
+            << QByteArray();
+        QTest::newRow("upload: a range on someone else's file")
+            << request("GET", chat + "/attachments/att_" + QByteArray(20, 'a'), {}, other,
+                       "Range: bytes=0-\r\n")
+            << 404 << QByteArray("resource_missing");
     }
     void hostile()
     {
