@@ -18,7 +18,6 @@ using namespace Qt::StringLiterals;
 namespace CStar::DevServer {
 
 namespace {
-constexpr qsizetype MaxContent = 10000; // protocol §6
 constexpr qsizetype MaxSenderName = 100;
 } // namespace
 
