@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTranslator>
 
+#include <utility>
+
 #ifndef CSTARCHAT_TRANSLATIONS_DIR
 #define CSTARCHAT_TRANSLATIONS_DIR ""
 #endif
@@ -21,11 +23,13 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcTranslation, "cstar.chat.translation", QtWarningMsg)
 
-/// The one SDK translator (install() runs on the main thread only).
+/// One SDK translator per catalog (install() runs on the main thread only).
 struct State
 {
-    QPointer<QTranslator> translator;
+    QStringList catalogs {QStringLiteral("cstarchat_core")};
+    QHash<QString, QPointer<QTranslator>> translators; ///< by catalog base name
     QString language = QStringLiteral("en"); ///< shown when no catalog is installed
+    bool installed = false;
 };
 
 State &state()
@@ -57,6 +61,24 @@ QStringList catalogDirectories()
     return dirs;
 }
 
+/// Loads `baseName`_`language` from the first directory that has it and
+/// installs it; nullptr when there is none.
+QTranslator *installCatalog(const QString &baseName, const QString &language)
+{
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    const QString fileName = baseName + QLatin1Char('_') + language;
+    const QStringList dirs = catalogDirectories();
+    for (const QString &dir : dirs) {
+        if (translator->load(fileName, dir) && QCoreApplication::installTranslator(translator))
+            return translator;
+    }
+    delete translator;
+    // English catalogs only exist where there are plural forms.
+    if (language != QLatin1String("en"))
+        qCWarning(lcTranslation) << "the catalog" << fileName << "was not found in" << dirs;
+    return nullptr;
+}
+
 } // namespace
 
 QStringList Translation::availableLanguages()
@@ -83,48 +105,63 @@ bool Translation::install(const QLocale &locale)
         return false;
     }
     State &s = state();
-    if (s.translator && s.language == wanted)
+    if (s.installed && s.language == wanted)
         return true; // already there: no needless LanguageChange
     if (!QCoreApplication::instance()) {
         qCWarning(lcTranslation) << "Translation::install() needs a QCoreApplication";
         return false;
     }
 
-    // English is the source language; its catalog only has plural forms
-    // ("1 minute ago"), so without it English still shows.
-    const bool english = wanted == QLatin1String("en");
-    auto *translator = new QTranslator(QCoreApplication::instance());
-    const QString fileName = QStringLiteral("cstarchat_") + wanted;
-    bool loaded = false;
-    const QStringList dirs = catalogDirectories();
-    for (const QString &dir : dirs) {
-        if (translator->load(fileName, dir)) {
-            loaded = true;
-            break;
-        }
-    }
     remove();
-    if (!loaded || !QCoreApplication::installTranslator(translator)) {
-        delete translator;
-        if (!english)
-            qCWarning(lcTranslation) << "the catalog" << fileName << "was not found in" << dirs;
-        return english;
+    // English is the source language; its catalogs only have plural forms
+    // ("1 minute ago"), so without them English still shows.
+    const bool english = wanted == QLatin1String("en");
+    bool complete = true;
+    for (const QString &catalog : std::as_const(s.catalogs)) {
+        QTranslator *translator = installCatalog(catalog, wanted);
+        if (translator)
+            s.translators.insert(catalog, translator);
+        else
+            complete = english && complete;
     }
-    s.translator = translator;
+    if (s.translators.isEmpty() && !english)
+        return false;
+    s.installed = true;
     s.language = wanted;
-    return true;
+    return complete;
 }
 
 void Translation::remove()
 {
     State &s = state();
     s.language = QStringLiteral("en");
-    if (!s.translator)
+    s.installed = false;
+    const auto translators = std::exchange(s.translators, {});
+    for (const QPointer<QTranslator> &translator : translators) {
+        if (!translator)
+            continue;
+        QCoreApplication::removeTranslator(translator);
+        delete translator.data();
+    }
+}
+
+void Translation::addCatalog(const QString &baseName)
+{
+    State &s = state();
+    if (baseName.isEmpty() || s.catalogs.contains(baseName))
         return;
-    QTranslator *translator = s.translator;
-    s.translator.clear();
-    QCoreApplication::removeTranslator(translator);
-    delete translator;
+    s.catalogs.append(baseName);
+    // A library loaded after install() (a QML plugin): its texts follow the
+    // language already chosen.
+    if (s.installed && QCoreApplication::instance()) {
+        if (QTranslator *translator = installCatalog(baseName, s.language))
+            s.translators.insert(baseName, translator);
+    }
+}
+
+QStringList Translation::catalogs()
+{
+    return state().catalogs;
 }
 
 QString Translation::currentLanguage()

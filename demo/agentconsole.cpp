@@ -8,6 +8,7 @@
 #include "messagedelegate.h"
 #include "ticket.h"
 #include "ticketdelegate.h"
+#include "translation.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -389,3 +390,16 @@ void AgentConsole::onComposerText()
 }
 
 } // namespace CStar::Demo
+
+namespace {
+
+/// The demo's own catalogs (cstarchat_demo_<lang>.qm, embedded under :/i18n)
+/// join the SDK's: the Language menu switches them with the libraries'.
+void addDemoCatalog()
+{
+    CStar::Translation::addCatalog(QStringLiteral("cstarchat_demo"));
+}
+
+} // namespace
+
+Q_COREAPP_STARTUP_FUNCTION(addDemoCatalog)

@@ -104,7 +104,7 @@ Pane {
         }
         function updateHeader() {
             if (internal.creatingTicket) {
-                internal.headerTitle = qsTr("New conversation");
+                internal.headerTitle = qsTranslate("TicketList", "New conversation"); // one unit with the button's
                 return;
             }
             if (internal.currentTicketId.length === 0) {

@@ -336,13 +336,13 @@ Item {
         property string content: ""
 
         MenuItem {
-            text: qsTr("Retry")
+            text: ChatFormat.retryText(ChatFormat.now)
             visible: menu.failed
             height: visible ? implicitHeight : 0
             onTriggered: root.messages.retry(menu.row)
         }
         MenuItem {
-            text: qsTr("Discard")
+            text: ChatFormat.discardText(ChatFormat.now)
             visible: menu.failed
             height: visible ? implicitHeight : 0
             onTriggered: root.messages.discard(menu.row)

@@ -8,9 +8,24 @@
 #include "richtext.h"
 #include "ticket.h"
 #include "timeformat.h"
+#include "translation.h"
 
 #include <QTimer>
 #include <QUrl>
+
+namespace {
+
+/// The module's catalogs (cstarchat_qml_<lang>.qm, embedded under :/i18n)
+/// join those Translation::install() loads when the plugin is loaded; a
+/// language installed before follows at once.
+void addQmlCatalog()
+{
+    CStar::Translation::addCatalog(QStringLiteral("cstarchat_qml"));
+}
+
+} // namespace
+
+Q_COREAPP_STARTUP_FUNCTION(addQmlCatalog)
 
 namespace CStar {
 

@@ -626,8 +626,8 @@ void ChatPanelPrivate::showMessageMenu(const QPoint &pos)
         == DeliveryState::Failed;
     const int row = index.row();
     if (failed) {
-        menu.addAction(ChatPanel::tr("Retry"), q, [this, row] { messages->retry(row); });
-        menu.addAction(ChatPanel::tr("Discard"), q, [this, row] { messages->discard(row); });
+        menu.addAction(ChatText::retryText(), q, [this, row] { messages->retry(row); });
+        menu.addAction(ChatText::discardText(), q, [this, row] { messages->discard(row); });
     }
     const QString content = index.data(MessagesModel::ContentRole).toString();
     menu.addAction(ChatPanel::tr("Copy text"), q, [content] {

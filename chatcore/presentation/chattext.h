@@ -20,7 +20,7 @@ namespace CStar {
 /// (Markdown, documents) is the UIs' business.
 class CSTARCHAT_CORE_EXPORT ChatText
 {
-    Q_DECLARE_TR_FUNCTIONS(ChatText)
+    Q_DECLARE_TR_FUNCTIONS(CStar::ChatText)
 public:
     /// An address found in plain text: [start, start + length) of the text,
     /// and the link it opens (always a safe one, see isSafeLink()).

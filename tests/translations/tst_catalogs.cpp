@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: MIT
-// The catalogs in translations/ as a release needs them: every message
-// finished (no unfinished, obsolete or vanished entries), every plural form
-// there (Arabic six, Japanese one, the others two), placeholders and
-// ellipses kept, and nothing new when lupdate runs over the sources again
-// (into a temporary copy: the catalogs in the tree are never touched).
+// The catalogs in translations/ as a release needs them: one per library
+// (Core, Widgets, QML, the demo) and language, none missing and no stray
+// one; every message finished (no unfinished, obsolete or vanished
+// entries), every plural form there (Arabic six, Japanese one, the others
+// two), placeholders and ellipses kept; each text translated once (never
+// in two contexts of one catalog, never in two of the SDK's libraries); and
+// nothing new when lupdate runs over each library's sources again (into a
+// temporary copy: the catalogs in the tree are never touched).
 #include "i18nconfig.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <algorithm>
 
 namespace {
 
@@ -118,12 +124,86 @@ bool hasNumber(const QString &text)
     return text.contains(QLatin1String("%n")) || text.contains(QLatin1String("%Ln"));
 }
 
+/// A library's catalogs, as translations/CMakeLists.txt declares them.
+struct LibraryCatalogs
+{
+    QString name;
+    QString sourcesList;
+    QStringList translated;
+    QString english; ///< empty when the library has no plural forms
+    QStringList all() const
+    {
+        return english.isEmpty() ? translated : QStringList(translated) << english;
+    }
+};
+
+QList<LibraryCatalogs> libraries()
+{
+    QList<LibraryCatalogs> result;
+    for (const CStarI18nCatalog &catalog : cstarI18nCatalogs)
+        result.append(
+            {QString::fromUtf8(catalog.name), QString::fromUtf8(catalog.sourcesList),
+             QString::fromUtf8(catalog.tsFiles).split(QLatin1Char('|'), Qt::SkipEmptyParts),
+             QString::fromUtf8(catalog.tsEnglish)});
+    return result;
+}
+
 QStringList tsFiles()
 {
     QStringList files;
-    for (const char *file : cstarI18nTsFiles)
-        files << QString::fromUtf8(file);
+    for (const LibraryCatalogs &library : libraries())
+        files << library.all();
     return files;
+}
+
+QSet<QString> sourceTexts(const QString &path)
+{
+    QSet<QString> texts;
+    for (const Message &m : readCatalog(path).messages)
+        texts.insert(m.source);
+    return texts;
+}
+
+/// Texts the widget panel and the QML components still both write out:
+/// they belong in one place (Core: ChatText, the conversation controller)
+/// and leave this list when they move there. Nothing may join it.
+const QSet<QString> &stillInBothUis()
+{
+    static const QSet<QString> texts {
+        QStringLiteral("%1 / %2"),
+        QStringLiteral("%1 — %2"),
+        QStringLiteral("%n characters"),
+        QStringLiteral("Back to conversations"),
+        QStringLiteral("Conversation"),
+        QStringLiteral("Conversations"),
+        QStringLiteral("Copy text"),
+        QStringLiteral("Could not load this conversation: %1"),
+        QStringLiteral("Could not start the conversation: %1"),
+        QStringLiteral("Enter sends, Shift+Enter starts a new line"),
+        QStringLiteral("Jump to new messages"),
+        QStringLiteral("Message"),
+        QStringLiteral("Messages"),
+        QStringLiteral("New conversation"),
+        QStringLiteral("New conversation (Ctrl+N)"),
+        QStringLiteral("New messages ↓"),
+        QStringLiteral("No conversations yet. Start one with “New conversation”."),
+        QStringLiteral("No messages yet."),
+        QStringLiteral("Select a conversation or start a new one."),
+        QStringLiteral("Send"),
+        QStringLiteral("Send (Enter)"),
+        QStringLiteral("Send message"),
+        QStringLiteral("Sign in"),
+        QStringLiteral("Sign in to see all conversations"),
+        QStringLiteral("Sign in to see all your conversations."),
+        QStringLiteral("Start a new conversation"),
+        QStringLiteral("Subject"),
+        QStringLiteral("Subject (optional)"),
+        QStringLiteral("Tell us what you need help with. We usually answer within a few minutes."),
+        QStringLiteral("Write a message…"),
+        QStringLiteral("You are chatting as a guest. Signing in shows the conversations you "
+                       "started elsewhere."),
+    };
+    return texts;
 }
 
 bool isEnglish(const QString &path)
@@ -138,6 +218,104 @@ class TestCatalogs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    /// Every library has a catalog for every language, each declared one
+    /// exists, and translations/ holds no catalog nobody builds.
+    void everyCatalogThere()
+    {
+        QStringList problems;
+        QStringList languages;
+        for (const char *language : cstarI18nLanguages)
+            languages << QString::fromUtf8(language);
+        QVERIFY(!languages.isEmpty());
+        const QStringList names {QStringLiteral("core"), QStringLiteral("widgets"),
+                                 QStringLiteral("qml"), QStringLiteral("demo")};
+        QStringList declared;
+        for (const LibraryCatalogs &library : libraries()) {
+            declared << library.name;
+            for (const QString &language : languages) {
+                const QString want =
+                    QStringLiteral("cstarchat_%1_%2.ts").arg(library.name, language);
+                const bool listed = std::any_of(
+                    library.translated.cbegin(), library.translated.cend(),
+                    [&](const QString &path) { return QFileInfo(path).fileName() == want; });
+                if (!listed)
+                    problems << QLatin1String("not declared: ") + want;
+            }
+            for (const QString &path : library.all()) {
+                if (!QFileInfo::exists(path))
+                    problems << QLatin1String("missing: ") + path;
+            }
+        }
+        for (const QString &name : names) {
+            if (!declared.contains(name))
+                problems << QLatin1String("no catalogs for the library ") + name;
+        }
+        const QStringList onDisk =
+            QDir(QStringLiteral(CSTAR_I18N_DIR)).entryList({QStringLiteral("*.ts")}, QDir::Files);
+        const QStringList known = tsFiles();
+        for (const QString &file : onDisk) {
+            const bool isKnown =
+                std::any_of(known.cbegin(), known.cend(), [&](const QString &path) {
+                    return QFileInfo(path).fileName() == file;
+                });
+            if (!isKnown)
+                problems << QLatin1String("a catalog nobody builds: ") + file;
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void oneContextPerText_data() { finished_data(); }
+
+    /// A text sits in one context of its catalog: the same words in two
+    /// classes or components are written once (ChatText, a shared
+    /// component) and translated once.
+    void oneContextPerText()
+    {
+        QFETCH(QString, path);
+        const Catalog catalog = readCatalog(path);
+        QVERIFY2(catalog.error.isEmpty(), qPrintable(catalog.error));
+        QHash<QString, QStringList> contexts;
+        for (const Message &m : catalog.messages)
+            contexts[m.source] << m.context;
+        QStringList problems;
+        for (auto it = contexts.cbegin(); it != contexts.cend(); ++it) {
+            if (it.value().size() > 1)
+                problems << QStringLiteral("\"%1\" in %2")
+                                .arg(it.key(), it.value().join(QLatin1String(", ")));
+        }
+        problems.sort();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    /// Each text in one of the SDK's libraries: what the widgets and QML
+    /// both show comes from Core. (The demo, an application, has its own.)
+    void oneLibraryPerText()
+    {
+        QHash<QString, QSet<QString>> texts; // library → source texts (German catalogs)
+        for (const LibraryCatalogs &library : libraries()) {
+            for (const QString &path : library.translated) {
+                if (QFileInfo(path).baseName().endsWith(QLatin1String("_de")))
+                    texts.insert(library.name, sourceTexts(path));
+            }
+        }
+        const QSet<QString> core = texts.value(QStringLiteral("core"));
+        const QSet<QString> widgets = texts.value(QStringLiteral("widgets"));
+        const QSet<QString> qml = texts.value(QStringLiteral("qml"));
+        QVERIFY(!core.isEmpty() && !widgets.isEmpty() && !qml.isEmpty());
+        QStringList problems;
+        for (const QString &text : core &widgets)
+            problems << QLatin1String("Core and Widgets: ") + text;
+        for (const QString &text : core &qml)
+            problems << QLatin1String("Core and QML: ") + text;
+        const QSet<QString> bothUis = widgets & qml;
+        for (const QString &text : bothUis - stillInBothUis())
+            problems << QLatin1String("Widgets and QML (write it once, in Core): ") + text;
+        problems.sort();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        if (!bothUis.isEmpty())
+            qInfo("%d texts still written in both UIs (stillInBothUis())", int(bothUis.size()));
+    }
+
     void finished_data()
     {
         QTest::addColumn<QString>("path");
@@ -199,7 +377,9 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-        QVERIFY2(numerus > 0, "no plural messages at all");
+        // English catalogs carry plural forms only: one without any has no reason to be.
+        if (isEnglish(path))
+            QVERIFY2(numerus > 0, "no plural messages at all (drop ENGLISH_PLURALS)");
     }
 
     /// lupdate over the sources, into a copy of each catalog, finds nothing
@@ -211,26 +391,16 @@ private Q_SLOTS:
         QStringList options;
         for (const char *option : cstarI18nLupdateOptions)
             options << QString::fromUtf8(option);
-        const QString list = QStringLiteral("@") + QStringLiteral(CSTAR_I18N_SOURCES_LIST);
 
+        QStringList originals;
         QStringList copies;
-        QStringList translated;
-        QString english;
-        for (const QString &path : tsFiles()) {
-            const QString copy = dir.filePath(QFileInfo(path).fileName());
-            QVERIFY(QFile::copy(path, copy));
-            QFile(copy).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-            copies << copy;
-            if (isEnglish(path))
-                english = copy;
-            else
-                translated << copy;
-        }
-        auto runLupdate = [&](const QStringList &extra, const QStringList &ts) {
+        auto runLupdate = [&](const QString &list, const QStringList &extra,
+                              const QStringList &ts) {
             QProcess lupdate;
             lupdate.setProcessChannelMode(QProcess::MergedChannels);
             lupdate.start(QStringLiteral(CSTAR_LUPDATE),
-                          QStringList(options) << extra << list << QStringLiteral("-ts") << ts);
+                          QStringList(options)
+                              << extra << (QLatin1Char('@') + list) << QStringLiteral("-ts") << ts);
             if (!lupdate.waitForFinished(120000)) {
                 lupdate.kill();
                 lupdate.waitForFinished();
@@ -240,16 +410,35 @@ private Q_SLOTS:
             }
             return lupdate.exitCode() == 0 ? QString() : QString::fromLocal8Bit(lupdate.readAll());
         };
-        QString error = runLupdate({}, translated);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        if (!english.isEmpty()) {
-            error = runLupdate({QStringLiteral("-pluralonly")}, {english});
+        auto copyOf = [&](const QString &path) {
+            const QString copy = dir.filePath(QFileInfo(path).fileName());
+            if (!QFile::copy(path, copy))
+                return QString();
+            QFile(copy).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+            originals << path;
+            copies << copy;
+            return copy;
+        };
+        for (const LibraryCatalogs &library : libraries()) {
+            QStringList translated;
+            for (const QString &path : library.translated) {
+                const QString copy = copyOf(path);
+                QVERIFY2(!copy.isEmpty(), qPrintable(path));
+                translated << copy;
+            }
+            QString error = runLupdate(library.sourcesList, {}, translated);
             QVERIFY2(error.isEmpty(), qPrintable(error));
+            if (!library.english.isEmpty()) {
+                const QString copy = copyOf(library.english);
+                QVERIFY2(!copy.isEmpty(), qPrintable(library.english));
+                error = runLupdate(library.sourcesList, {QStringLiteral("-pluralonly")}, {copy});
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+            }
         }
 
         QStringList problems;
         for (int i = 0; i < copies.size(); ++i) {
-            const Catalog before = readCatalog(tsFiles().at(i));
+            const Catalog before = readCatalog(originals.at(i));
             const Catalog after = readCatalog(copies.at(i));
             QVERIFY2(after.error.isEmpty(), qPrintable(after.error));
             QSet<QString> beforeKeys;

@@ -8,6 +8,7 @@
 #include "chatclient.h"
 #include "chatpanel.h"
 #include "chatstate.h"
+#include "chattext.h"
 #include "devserverprocess.h"
 #include "messagesmodel.h"
 #include "ticket.h"
@@ -249,11 +250,26 @@ ApplicationWindow {
         QCOMPARE(Translation::availableLanguages(),
                  QStringList({QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr"),
                               QStringLiteral("es"), QStringLiteral("ja"), QStringLiteral("ar")}));
+        // One catalog per library, each embedded by its library and known to
+        // install() as soon as the library is in use.
+        QStringList libraries {QStringLiteral("core"), QStringLiteral("widgets")};
+#ifdef CSTAR_HAVE_DEMO
+        libraries << QStringLiteral("demo");
+#endif
+        for (const QString &library : libraries)
+            QVERIFY2(Translation::catalogs().contains(QLatin1String("cstarchat_") + library),
+                     qPrintable(Translation::catalogs().join(QLatin1Char(' '))));
+        QCOMPARE(Translation::catalogs().constFirst(), QStringLiteral("cstarchat_core"));
         for (const QString &language : Translation::availableLanguages()) {
-            QVERIFY2(QFile::exists(QStringLiteral(":/i18n/cstarchat_%1.qm").arg(language)),
-                     qPrintable(language));
+            for (const QString &library : libraries) {
+                const QString file =
+                    QStringLiteral(":/i18n/cstarchat_%1_%2.qm").arg(library, language);
+                QVERIFY2(QFile::exists(file), qPrintable(file));
+            }
             QVERIFY(!Translation::nativeLanguageName(language).isEmpty());
         }
+        QVERIFY(
+            !QFile::exists(QStringLiteral(":/i18n/cstarchat_de.qm"))); // no catalog of everything
         QCOMPARE(Translation::nativeLanguageName(QStringLiteral("ar")), QStringLiteral("العربية"));
         QCOMPARE(Translation::nativeLanguageName(QStringLiteral("ja")), QStringLiteral("日本語"));
         QVERIFY(Translation::installDirectory().endsWith(QLatin1String("/cstarchat/translations")));
@@ -263,6 +279,13 @@ ApplicationWindow {
         QCOMPARE(Translation::currentLanguage(), QStringLiteral("de"));
         QCOMPARE(QCoreApplication::translate("CStar::TimeFormat", "Yesterday"),
                  QStringLiteral("Gestern"));
+        // Each library's catalog: Core's shared texts, the widgets' own.
+        QCOMPARE(ChatText::typingText({QStringLiteral("Ana")}), QStringLiteral("Ana schreibt …"));
+        QCOMPARE(ChatText::deliveryText(DeliveryState::Failed), QStringLiteral("Nicht gesendet"));
+        QCOMPARE(QCoreApplication::translate("CStar::Composer", "Send"), QStringLiteral("Senden"));
+        // A library loaded later joins the language installed.
+        Translation::addCatalog(QStringLiteral("cstarchat_qml"));
+        QVERIFY(Translation::catalogs().contains(QStringLiteral("cstarchat_qml")));
         // Ticket status and priority names: one Core function for widgets, QML, demo.
         QCOMPARE(Ticket::statusDisplayName(QStringLiteral("open")), QStringLiteral("Offen"));
         QCOMPARE(Ticket::priorityDisplayName(QStringLiteral("urgent")), QStringLiteral("Dringend"));
