@@ -32,6 +32,17 @@ bool isValidIdempotencyKey(const QByteArray &key)
     return std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; });
 }
 
+// Takes a body and keeps nothing (an upload that will be refused).
+class DiscardingSink : public QIODevice
+{
+public:
+    DiscardingSink() { open(QIODevice::WriteOnly); }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *, qint64 size) override { return size; }
+};
+
 // What makes two idempotent requests "the same" (protocol §3). A file's body
 // is on disk (§11): its digest stands for it, with the type and name headers.
 QByteArray fingerprintBody(const ApiRequest &request)
@@ -138,6 +149,11 @@ std::shared_ptr<QIODevice> ServerPrivate::bodySink(const HttpRequest &head)
     const Route *route = routeOf(head);
     if (!route || !route->has(Route::RawBody))
         return nullptr;
+    // A caller without a live credential will get 401: its bytes are read
+    // and dropped, never written to disk.
+    const ApiRequest request = ApiRequest::fromHttp(head);
+    if (!rateKey(request).startsWith("bearer:"))
+        return std::make_shared<DiscardingSink>();
     return files.newPartial();
 }
 
