@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target for the JSON decoders of every value type a server sends:
-// Ticket, Message, Customer, TypingEvent ::fromJson and ChatError::fromHttp.
+// Ticket, Message (with its attachments), Customer, TypingEvent, Attachment
+// ::fromJson and ChatError::fromHttp.
 // Byte 0 picks the HTTP status and Retry-After given to fromHttp; the rest is
 // JSON text (the decoders see what QJsonDocument makes of it: the top-level
 // object, or each object of a top-level array, or of its `data` array, as a
@@ -11,6 +12,7 @@
 // - TypingEvent leases stay within 0…600000 ms;
 // - ChatError: an HTTP error is always an error with a code, the status kept,
 //   Retry-After (header first) only on 429.
+#include "attachment.h"
 #include "chaterror.h"
 #include "customer.h"
 #include "fuzztarget.h"
@@ -42,6 +44,10 @@ void decodeAll(const QJsonObject &json)
     roundTrip<Ticket>(json);
     roundTrip<Customer>(json);
     roundTrip<TypingEvent>(json);
+    roundTrip<Attachment>(json);
+    const Attachment attachment = Attachment::fromJson(json);
+    check(attachment.size >= 0 && attachment.width >= 0 && attachment.height >= 0,
+          "negative attachment size or dimension");
     const TypingEvent typing = TypingEvent::fromJson(json);
     check(typing.expiresInMs >= 0 && typing.expiresInMs <= 600000, "typing lease out of range");
     const Ticket ticket = Ticket::fromJson(json);
