@@ -23,11 +23,14 @@ Pane {
     property ChatState chatState: null
     // One page at a time (list or thread), for narrow windows and docks.
     property bool compact: width < 560
-    readonly property string currentTicketId: internal.currentTicketId
-    readonly property bool creatingTicket: internal.creatingTicket
-    readonly property alias ticketsModel: ticketsModel
-    readonly property alias messagesModel: messagesModel
-    readonly property alias typingNotifier: typingNotifier
+    readonly property string currentTicketId: controller.currentTicketId
+    readonly property bool creatingTicket: controller.creatingTicket
+    // What the view shows: the open conversation, drafts, the new-conversation
+    // flow and the thread's texts (the widget ChatPanel drives the same class).
+    readonly property ConversationController conversation: controller
+    readonly property TicketsModel ticketsModel: controller.ticketsModel
+    readonly property MessagesModel messagesModel: controller.messagesModel
+    readonly property TypingNotifier typingNotifier: controller.typingNotifier
     readonly property alias composer: composer
     readonly property alias messageList: messageList
     readonly property alias ticketList: ticketList
@@ -39,36 +42,18 @@ Pane {
     signal agentMessageArrived(string ticketId, string senderName, string text)
 
     function openTicket(ticketId) {
-        if (ticketId === internal.currentTicketId && !internal.creatingTicket) {
-            internal.showThread = ticketId.length > 0;
-            return;
-        }
-        internal.saveDraft();
-        typingNotifier.focusLost();
-        internal.creatingTicket = false;
-        internal.startFailed = false;
-        internal.currentTicketId = ticketId;
-        internal.showThread = ticketId.length > 0;
-        internal.restoreDraft();
-        internal.updateHeader();
+        controller.openTicket(ticketId);
+        internal.showThread = ticketId.length > 0; // also when it was open already (compact)
     }
 
     function startNewConversation() {
-        internal.saveDraft();
-        typingNotifier.focusLost();
-        internal.creatingTicket = true;
-        internal.currentTicketId = "";
-        internal.startFailed = false;
+        controller.startNewConversation();
         internal.showThread = true;
-        internal.restoreDraft();
-        internal.updateHeader();
         subjectField.forceActiveFocus(Qt.OtherFocusReason);
     }
 
     function showTicketList() {
-        internal.saveDraft();
-        typingNotifier.focusLost();
-        internal.creatingTicket = false;
+        controller.leaveConversation();
         internal.showThread = false;
         ticketList.view.forceActiveFocus(Qt.OtherFocusReason);
     }
@@ -82,128 +67,34 @@ Pane {
     QtObject {
         id: internal
 
-        property string currentTicketId: ""
-        property bool creatingTicket: false
+        // One page at a time: the thread rather than the list.
         property bool showThread: false
-        // Why the last new conversation failed (shown until the next try).
-        property bool startFailed: false
-        property chatError startError
-        property string headerTitle: ""
-        property var drafts: ({})
-        property var asked: ({}) // tickets whose header was fetched
-        property bool sending: false
+    }
 
-        function draftKey() {
-            return internal.creatingTicket ? "" : internal.currentTicketId;
+    ConversationController {
+        id: controller
+
+        client: root.client
+        // Side by side, the newest conversation opens by itself; one page at
+        // a time, the list shows first.
+        autoOpen: !root.compact
+        onCreatingTicketChanged: {
+            if (controller.creatingTicket)
+                internal.showThread = true;
         }
-        function saveDraft() {
-            internal.drafts[draftKey()] = composer.text;
+        onDraftChanged: {
+            if (composer.text !== controller.draft)
+                composer.text = controller.draft;
         }
-        function restoreDraft() {
-            composer.text = internal.drafts[draftKey()] || "";
+        onSubjectChanged: {
+            if (subjectField.text !== controller.subject)
+                subjectField.text = controller.subject;
         }
-        function updateHeader() {
-            if (internal.creatingTicket) {
-                internal.headerTitle = qsTranslate("TicketList", "New conversation"); // one unit with the button's
-                return;
-            }
-            if (internal.currentTicketId.length === 0) {
-                internal.headerTitle = "";
-                return;
-            }
-            const row = ticketsModel.rowOf(internal.currentTicketId);
-            if (row >= 0) {
-                const index = ticketsModel.index(row, 0);
-                internal.headerTitle = internal.title(
-                            ticketsModel.data(index, TicketsModel.TitleRole),
-                            ticketsModel.data(index, TicketsModel.StatusRole));
-                return;
-            }
-            internal.headerTitle = qsTr("Conversation");
-            // Not in the list (an anonymous session cannot list): ask once.
-            const ticketId = internal.currentTicketId;
-            if (root.client && !internal.asked[ticketId]) {
-                internal.asked[ticketId] = true;
-                root.client.tickets.get(ticketId).then(function (ticket) {
-                    if (ticket.id === internal.currentTicketId && ticketsModel.rowOf(ticket.id) < 0)
-                        internal.headerTitle = internal.title(ticket.title, ticket.status);
-                }, function () {}); // load errors show in the thread itself
-            }
-        }
-        function title(ticketTitle, status) {
-            return qsTr("%1 — %2").arg(ticketTitle).arg(ChatFormat.statusText(status));
-        }
-        function submit(text) {
-            if (!internal.creatingTicket && internal.currentTicketId.length === 0) {
-                // Nothing open: what a customer types first starts a
-                // conversation (the composer is there, so that is what they
-                // expect of it).
-                root.startNewConversation();
+        onMessageSubmitted: messageList.scrollToEnd()
+        onConversationStarted: function (ticketId) {
+            if (ticketId === controller.currentTicketId)
                 composer.forceEditorFocus();
-            }
-            if (!internal.creatingTicket) {
-                if (messagesModel.send(text).length === 0) {
-                    composer.text = text; // not taken (the model's error says why): keep it
-                    return;
-                }
-                delete internal.drafts[internal.currentTicketId];
-                messageList.scrollToEnd();
-                return;
-            }
-            let subject = subjectField.text.trim();
-            if (subject.length === 0)
-                subject = text.split("\n")[0].substring(0, 80);
-            const job = ticketsModel.createTicket(subject, text, "");
-            if (!job) {
-                composer.text = text;
-                return;
-            }
-            internal.sending = true;
-            job.finished.connect(function () {
-                internal.sending = false;
-                if (job.isSuccess) {
-                    delete internal.drafts[""];
-                    subjectField.clear();
-                    root.openTicket(job.result.id);
-                    composer.forceEditorFocus();
-                } else if (!internal.creatingTicket) {
-                    // Another conversation was opened meanwhile: keep the
-                    // text as the new-conversation draft, not in that box.
-                    internal.drafts[""] = text;
-                } else {
-                    composer.text = text; // never lose what the user typed
-                    internal.startError = job.error;
-                    internal.startFailed = true;
-                }
-            });
         }
-    }
-
-    TicketsModel {
-        id: ticketsModel
-
-        client: root.client
-        onCountChanged: {
-            if (internal.currentTicketId.length === 0 && !internal.creatingTicket && count > 0
-                    && !root.compact)
-                root.openTicket(ticketsModel.data(ticketsModel.index(0, 0), TicketsModel.IdRole));
-            internal.updateHeader();
-        }
-        onDataChanged: internal.updateHeader()
-    }
-
-    MessagesModel {
-        id: messagesModel
-
-        client: root.client
-        ticketId: internal.currentTicketId
-    }
-
-    TypingNotifier {
-        id: typingNotifier
-
-        client: root.client
-        ticketId: internal.currentTicketId
     }
 
     // Without a shared one, a ChatState of our own keeps the session across
@@ -221,12 +112,13 @@ Pane {
         }
     }
 
-    // A language change: the header's status name is formatted in C++.
+    // Leaving the editor ends typing (protocol §7).
     Connections {
-        target: ChatFormat
+        target: composer.editor
 
-        function onNowChanged() {
-            internal.updateHeader();
+        function onActiveFocusChanged() {
+            if (!composer.editor.activeFocus)
+                controller.typingNotifier.focusLost();
         }
     }
 
@@ -258,8 +150,8 @@ Pane {
                 Layout.fillWidth: root.compact
                 Layout.preferredWidth: root.compact ? -1 : Math.max(220, root.width * 0.34)
                 visible: !root.compact || !internal.showThread
-                tickets: ticketsModel
-                currentTicketId: internal.currentTicketId
+                tickets: controller.ticketsModel
+                currentTicketId: controller.currentTicketId
                 openOnNavigation: !root.compact
                 onTicketActivated: function (ticketId) {
                     root.openTicket(ticketId);
@@ -305,7 +197,7 @@ Pane {
                     Label {
                         objectName: "threadTitle"
                         Layout.fillWidth: true
-                        text: internal.headerTitle
+                        text: controller.title
                         textFormat: Text.PlainText
                         font.bold: true
                         elide: Text.ElideRight
@@ -320,7 +212,7 @@ Pane {
                     Layout.fillWidth: true
                     Layout.leftMargin: 8
                     Layout.rightMargin: 8
-                    visible: internal.creatingTicket
+                    visible: controller.creatingTicket
                     maximumLength: 200
                     placeholderText: qsTr("Subject (optional)")
                     Accessible.name: qsTr("Subject")
@@ -328,6 +220,7 @@ Pane {
                     KeyNavigation.tab: composer.editor
                     Keys.onReturnPressed: composer.forceEditorFocus()
                     Keys.onEnterPressed: composer.forceEditorFocus()
+                    onTextChanged: controller.subject = text
                 }
 
                 MessageList {
@@ -335,43 +228,22 @@ Pane {
 
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    messages: messagesModel
-                    placeholderText: {
-                        if (internal.creatingTicket)
-                            return qsTr("Tell us what you need help with. We usually answer within a few minutes.");
-                        if (internal.currentTicketId.length === 0)
-                            return qsTr("Select a conversation or start a new one.");
-                        if (messagesModel.count === 0 && !messagesModel.loading)
-                            return qsTr("No messages yet.");
-                        return "";
-                    }
+                    messages: controller.messagesModel
+                    placeholderText: controller.placeholderText
                 }
 
                 Label {
-                    // The error shown: the failed start, else the thread's.
-                    readonly property chatError shownError: internal.startFailed
-                                                            ? internal.startError
-                                                            : messagesModel.error
-
                     objectName: "threadError"
                     Layout.fillWidth: true
                     Layout.leftMargin: 8
                     Layout.rightMargin: 8
                     visible: text.length > 0
-                    // The server's own words (English, for developers) on
-                    // hover, as in the widget panel.
-                    ToolTip.text: shownError.isError ? shownError.code + ": " + shownError.message : ""
+                    // The sentence for people; the server's own words
+                    // (English, for developers) on hover, as in the widget panel.
+                    text: controller.errorText
+                    ToolTip.text: controller.error.isError
+                                  ? controller.error.code + ": " + controller.error.message : ""
                     ToolTip.visible: errorHover.hovered && ToolTip.text.length > 0
-                    text: {
-                        if (!shownError.isError)
-                            return "";
-                        // The kind's sentence in the user's language (the
-                        // server's message is English, for developers).
-                        const reason = ChatFormat.errorText(shownError, ChatFormat.now);
-                        return internal.startFailed
-                                ? qsTr("Could not start the conversation: %1").arg(reason)
-                                : qsTr("Could not load this conversation: %1").arg(reason);
-                    }
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.AlertMessage
 
@@ -385,7 +257,7 @@ Pane {
                     Layout.fillWidth: true
                     Layout.leftMargin: 12
                     Layout.rightMargin: 12
-                    typingUsers: messagesModel.typingUsers
+                    typingUsers: controller.messagesModel.typingUsers
                 }
 
                 Composer {
@@ -396,10 +268,11 @@ Pane {
                     Layout.rightMargin: 8
                     Layout.bottomMargin: 8
                     // Also with nothing open: sending starts a conversation.
-                    enabled: !internal.sending
-                    typingNotifier: internal.creatingTicket ? null : typingNotifier
+                    enabled: !controller.starting
+                    // Typing is reported from the draft (the controller).
+                    onTextChanged: controller.draft = text
                     onSendRequested: function (text) {
-                        internal.submit(text);
+                        controller.submit(text);
                     }
                 }
             }

@@ -11,6 +11,7 @@
 #include "chatjob.h"
 #include "chatstate.h"
 #include "connectionstate.h"
+#include "conversationcontroller.h"
 #include "customer.h"
 #include "deliverystate.h"
 #include "message.h"
@@ -78,6 +79,15 @@ struct MessagesModelForeign
     Q_GADGET
     QML_FOREIGN(CStar::MessagesModel)
     QML_NAMED_ELEMENT(MessagesModel)
+};
+
+/// The open conversation, drafts, the new-conversation flow and the
+/// thread's texts (ChatView drives one; so does the widget ChatPanel).
+struct ConversationControllerForeign
+{
+    Q_GADGET
+    QML_FOREIGN(CStar::ConversationController)
+    QML_NAMED_ELEMENT(ConversationController)
 };
 
 struct TypingNotifierForeign

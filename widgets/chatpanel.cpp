@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "chatpanel.h"
 
+#include "bidi_p.h"
 #include "chatclient.h"
 #include "chatstate.h"
 #include "chattext.h"
 #include "composer.h"
 #include "connectionbanner.h"
+#include "conversationcontroller.h"
 #include "messagedelegate.h"
 #include "messagesmodel.h"
-#include "ticketdelegate.h"
+#include "ticketlistpage_p.h"
 #include "ticketsmodel.h"
+#include "typinglabel_p.h"
 #include "typingnotifier.h"
 
 #include <QAccessible>
@@ -34,44 +37,13 @@
 
 namespace CStar {
 
-namespace {
-/// A label takes its paragraph direction from its first letter: a text that
-/// starts with a name or a title ("Ana is typing…" in Arabic, an English
-/// subject in the header) gets a mark so it reads in the UI's direction.
-QString inDirection(const QString &text, Qt::LayoutDirection direction)
-{
-    const bool rtl = direction == Qt::RightToLeft;
-    if (text.isEmpty() || text.isRightToLeft() == rtl)
-        return text;
-    return QChar(rtl ? 0x200F : 0x200E) + text; // RIGHT-TO-LEFT / LEFT-TO-RIGHT MARK
-}
-
-/// Italics are a Latin, Greek and Cyrillic convention: Arabic or Japanese
-/// text stays upright (and fonts often have no oblique glyphs for them).
-bool suitsItalics(const QString &text)
-{
-    for (const QChar c : text) {
-        switch (c.script()) {
-        case QChar::Script_Common:
-        case QChar::Script_Inherited:
-        case QChar::Script_Latin:
-        case QChar::Script_Greek:
-        case QChar::Script_Cyrillic:
-            break;
-        default:
-            return false;
-        }
-    }
-    return true;
-}
-} // namespace
-
 class ChatPanelPrivate
 {
 public:
     ChatPanel *q;
     ChatClient *client;
     ChatState *state;
+    ConversationController *conversation;
     TicketsModel *tickets;
     MessagesModel *messages;
     TypingNotifier *typing;
@@ -79,16 +51,8 @@ public:
 
     ConnectionBanner *banner = nullptr;
     QSplitter *splitter = nullptr;
-    QWidget *listPage = nullptr;
+    TicketListPage *listPage = nullptr;
     QWidget *threadPage = nullptr;
-    QLabel *listTitle = nullptr;
-    QToolButton *newButton = nullptr;
-    QFrame *signInBox = nullptr;
-    QLabel *signInLabel = nullptr;
-    QPushButton *signInButton = nullptr;
-    QListView *ticketView = nullptr;
-    QLabel *emptyLabel = nullptr;
-    TicketDelegate *ticketDelegate = nullptr;
 
     QToolButton *backButton = nullptr;
     QLabel *threadTitle = nullptr;
@@ -97,15 +61,12 @@ public:
     MessageDelegate *messageDelegate = nullptr;
     QLabel *placeholder = nullptr;
     QPushButton *newMessagesPill = nullptr;
-    QLabel *typingLabel = nullptr;
+    TypingLabel *typingLabel = nullptr;
     QLabel *errorLabel = nullptr;
     QLabel *announcer = nullptr;
     Composer *composer = nullptr;
 
-    QString currentTicketId;
-    bool creatingTicket = false;
-    QHash<QString, QString> drafts; // per ticket; "" is the new-conversation draft
-    ChatError startError; // why the last new conversation failed
+    bool showThread = false; // compact mode: the thread page, not the list
     int prependAnchor = -1; // distance from the bottom to keep while history is prepended
     bool stickToBottom = true;
     Qt::FocusPolicy messageFocusPolicy = Qt::StrongFocus;
@@ -114,21 +75,17 @@ public:
     void buildListPage();
     void buildThreadPage();
     void connectModels();
+    void connectConversation();
     void retranslate();
     void applyMode();
     void updateFocusChain();
-    void updateSignIn();
-    void updateTyping();
     void updateThreadHeader();
     void updatePlaceholder();
     void updateError();
-    void saveDraft();
-    void restoreDraft();
     bool atBottom() const;
     void scrollToBottom();
     void maybeMarkRead();
     void onMessagesInserted(const QModelIndex &parent, int first, int last);
-    void submit(const QString &text);
     void announce(const QString &text);
     void showMessageMenu(const QPoint &pos);
 };
@@ -137,76 +94,27 @@ ChatPanelPrivate::ChatPanelPrivate(ChatPanel *q, ChatClient *client, ChatState *
     : q(q)
     , client(client)
     , state(state ? state : new ChatState(client, q))
-    , tickets(new TicketsModel(client, q))
-    , messages(new MessagesModel(q))
-    , typing(new TypingNotifier(q))
-{
-    typing->setClient(client);
-    messages->setClient(client);
-}
+    , conversation(new ConversationController(client, q))
+    , tickets(conversation->ticketsModel())
+    , messages(conversation->messagesModel())
+    , typing(conversation->typingNotifier())
+{ }
 
 void ChatPanelPrivate::buildListPage()
 {
-    listPage = new QWidget;
-    listPage->setObjectName(QStringLiteral("ticketListPage"));
-    listTitle = new QLabel;
-    QFont bold = listTitle->font();
-    bold.setBold(true);
-    listTitle->setFont(bold);
-    newButton = new QToolButton;
-    newButton->setObjectName(QStringLiteral("newConversationButton"));
-    newButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
-    newButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    newButton->setFocusPolicy(Qt::StrongFocus);
-    QObject::connect(newButton, &QToolButton::clicked, q, &ChatPanel::startNewConversation);
-
-    signInBox = new QFrame;
-    signInBox->setObjectName(QStringLiteral("signInPrompt"));
-    signInBox->setFrameShape(QFrame::StyledPanel);
-    signInLabel = new QLabel;
-    signInLabel->setWordWrap(true);
-    signInButton = new QPushButton;
-    signInButton->setObjectName(QStringLiteral("signInButton"));
-    QObject::connect(signInButton, &QPushButton::clicked, q, &ChatPanel::signInRequested);
-    auto *signInLayout = new QVBoxLayout(signInBox);
-    signInLayout->addWidget(signInLabel);
-    signInLayout->addWidget(signInButton, 0, Qt::AlignLeading);
-    signInBox->hide();
-
-    ticketView = new QListView;
-    ticketView->setObjectName(QStringLiteral("ticketList"));
-    ticketView->setModel(tickets);
-    ticketDelegate = new TicketDelegate(ticketView);
-    ticketView->setItemDelegate(ticketDelegate);
-    ticketView->setSelectionMode(QAbstractItemView::SingleSelection);
-    ticketView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    ticketView->setUniformItemSizes(true);
-    emptyLabel = new QLabel;
-    emptyLabel->setAlignment(Qt::AlignCenter);
-    emptyLabel->setWordWrap(true);
-    emptyLabel->setForegroundRole(QPalette::PlaceholderText);
-
-    auto *header = new QHBoxLayout;
-    header->addWidget(listTitle, 1);
-    header->addWidget(newButton);
-    auto *layout = new QVBoxLayout(listPage);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(header);
-    layout->addWidget(signInBox);
-    layout->addWidget(ticketView, 1);
-    layout->addWidget(emptyLabel);
-
-    QObject::connect(ticketView->selectionModel(), &QItemSelectionModel::currentChanged, q,
-                     [this](const QModelIndex &current) {
-                         if (current.isValid() && mode == ChatPanel::Mode::Full)
-                             q->openTicket(current.data(TicketsModel::IdRole).toString());
-                     });
-    QObject::connect(ticketView, &QListView::activated, q, [this](const QModelIndex &index) {
-        q->openTicket(index.data(TicketsModel::IdRole).toString());
-        if (mode == ChatPanel::Mode::Compact)
-            applyMode();
-        composer->setFocus();
+    listPage = new TicketListPage(tickets);
+    QObject::connect(listPage, &TicketListPage::newConversationRequested, q,
+                     &ChatPanel::startNewConversation);
+    QObject::connect(listPage, &TicketListPage::signInRequested, q, &ChatPanel::signInRequested);
+    QObject::connect(listPage, &TicketListPage::ticketSelected, q, [this](const QString &ticketId) {
+        if (mode == ChatPanel::Mode::Full)
+            q->openTicket(ticketId);
     });
+    QObject::connect(listPage, &TicketListPage::ticketActivated, q,
+                     [this](const QString &ticketId) {
+                         q->openTicket(ticketId);
+                         composer->setFocus();
+                     });
 }
 
 void ChatPanelPrivate::buildThreadPage()
@@ -229,6 +137,8 @@ void ChatPanelPrivate::buildThreadPage()
     subjectEdit->hide();
     // Subject, then Enter: on to the message, as Tab does.
     QObject::connect(subjectEdit, &QLineEdit::returnPressed, q, [this] { composer->setFocus(); });
+    QObject::connect(subjectEdit, &QLineEdit::textChanged, conversation,
+                     &ConversationController::setSubject);
 
     messageView = new QListView;
     messageView->setObjectName(QStringLiteral("messageList"));
@@ -268,10 +178,7 @@ void ChatPanelPrivate::buildThreadPage()
         newMessagesPill->hide();
     });
 
-    typingLabel = new QLabel;
-    typingLabel->setObjectName(QStringLiteral("typingIndicator"));
-    typingLabel->setForegroundRole(QPalette::PlaceholderText);
-    typingLabel->setText(QStringLiteral(" ")); // italic when the text suits it (updateTyping)
+    typingLabel = new TypingLabel;
     errorLabel = new QLabel;
     errorLabel->setObjectName(QStringLiteral("threadError"));
     errorLabel->setWordWrap(true);
@@ -295,12 +202,10 @@ void ChatPanelPrivate::buildThreadPage()
     layout->addWidget(typingLabel);
     layout->addWidget(composer);
 
-    QObject::connect(composer, &Composer::sendRequested, q,
-                     [this](const QString &text) { submit(text); });
-    QObject::connect(composer, &Composer::textChanged, q, [this] {
-        if (!creatingTicket)
-            typing->textChanged(composer->text());
-    });
+    QObject::connect(composer, &Composer::sendRequested, conversation,
+                     &ConversationController::submit);
+    QObject::connect(composer, &Composer::textChanged, q,
+                     [this] { conversation->setDraft(composer->text()); });
     QObject::connect(composer, &Composer::focusLost, typing, &TypingNotifier::focusLost);
 
     QScrollBar *bar = messageView->verticalScrollBar();
@@ -326,17 +231,8 @@ void ChatPanelPrivate::buildThreadPage()
 
 void ChatPanelPrivate::connectModels()
 {
-    QObject::connect(tickets, &TicketsModel::errorChanged, q, [this] { updateSignIn(); });
-    QObject::connect(tickets, &TicketsModel::countChanged, q, [this] {
-        updateSignIn();
-        if (currentTicketId.isEmpty() && !creatingTicket && tickets->rowCount() > 0
-            && mode == ChatPanel::Mode::Full)
-            q->openTicket(tickets->data(tickets->index(0), TicketsModel::IdRole).toString());
-    });
-    QObject::connect(tickets, &QAbstractItemModel::dataChanged, q,
-                     [this] { updateThreadHeader(); });
-    QObject::connect(state, &ChatState::sessionKindChanged, q, [this] { updateSignIn(); });
-
+    QObject::connect(state, &ChatState::sessionKindChanged, listPage,
+                     &TicketListPage::updateSignIn);
     QObject::connect(messages, &QAbstractItemModel::rowsAboutToBeInserted, q,
                      [this](const QModelIndex &, int first, int) {
                          QScrollBar *bar = messageView->verticalScrollBar();
@@ -353,25 +249,57 @@ void ChatPanelPrivate::connectModels()
         prependAnchor = -1;
         messageDelegate->invalidate();
         QTimer::singleShot(0, q, [this] { scrollToBottom(); });
-        updatePlaceholder();
     });
-    QObject::connect(messages, &MessagesModel::countChanged, q, [this] { updatePlaceholder(); });
-    QObject::connect(messages, &MessagesModel::typingUsersChanged, q, [this] { updateTyping(); });
-    QObject::connect(messages, &MessagesModel::errorChanged, q, [this] {
-        startError = ChatError();
-        updateError();
+    QObject::connect(messages, &MessagesModel::typingUsersChanged, q,
+                     [this] { typingLabel->setUsers(messages->typingUsers()); });
+}
+
+void ChatPanelPrivate::connectConversation()
+{
+    ConversationController *c = conversation;
+    QObject::connect(c, &ConversationController::currentTicketIdChanged, q, [this] {
+        newMessagesPill->hide();
+        showThread = !conversation->currentTicketId().isEmpty();
+        listPage->select(conversation->currentTicketId());
+        typingLabel->setUsers(messages->typingUsers());
+        applyMode();
+        Q_EMIT q->currentTicketChanged();
     });
+    QObject::connect(c, &ConversationController::creatingTicketChanged, q, [this] {
+        const bool creating = conversation->isCreatingTicket();
+        subjectEdit->setVisible(creating);
+        if (creating) {
+            showThread = true;
+            listPage->select(QString());
+            Q_EMIT q->currentTicketChanged();
+        }
+        applyMode();
+    });
+    QObject::connect(c, &ConversationController::draftChanged, q, [this] {
+        if (composer->text() != conversation->draft())
+            composer->setText(conversation->draft());
+    });
+    QObject::connect(c, &ConversationController::subjectChanged, q, [this] {
+        if (subjectEdit->text() != conversation->subject())
+            subjectEdit->setText(conversation->subject());
+    });
+    QObject::connect(c, &ConversationController::startingChanged, q,
+                     [this] { composer->setEnabled(!conversation->isStarting()); });
+    QObject::connect(c, &ConversationController::titleChanged, q, [this] { updateThreadHeader(); });
+    QObject::connect(c, &ConversationController::placeholderTextChanged, q,
+                     [this] { updatePlaceholder(); });
+    QObject::connect(c, &ConversationController::errorChanged, q, [this] { updateError(); });
+    QObject::connect(c, &ConversationController::messageSubmitted, q, [this] { scrollToBottom(); });
+    QObject::connect(c, &ConversationController::conversationStarted, q,
+                     [this](const QString &ticketId) {
+                         if (ticketId == conversation->currentTicketId())
+                             composer->setFocus();
+                     });
 }
 
 void ChatPanelPrivate::retranslate()
 {
-    listTitle->setText(ChatPanel::tr("Conversations"));
-    newButton->setText(ChatPanel::tr("New conversation"));
-    newButton->setAccessibleName(ChatPanel::tr("Start a new conversation"));
-    newButton->setToolTip(ChatPanel::tr("New conversation (Ctrl+N)"));
-    signInButton->setText(ChatPanel::tr("Sign in"));
-    signInButton->setAccessibleName(ChatPanel::tr("Sign in to see all conversations"));
-    ticketView->setAccessibleName(ChatPanel::tr("Conversations"));
+    listPage->retranslate();
     messageView->setAccessibleName(ChatPanel::tr("Messages"));
     backButton->setText(ChatPanel::tr("Back"));
     backButton->setAccessibleName(ChatPanel::tr("Back to conversations"));
@@ -381,27 +309,26 @@ void ChatPanelPrivate::retranslate()
     subjectEdit->setAccessibleName(ChatPanel::tr("Subject"));
     newMessagesPill->setText(ChatPanel::tr("New messages ↓"));
     newMessagesPill->setAccessibleName(ChatPanel::tr("Jump to new messages"));
-    typingLabel->setAccessibleName(ChatText::typingIndicatorName());
-    emptyLabel->setText(ChatPanel::tr("No conversations yet. Start one with “New conversation”."));
+    typingLabel->retranslate();
     messageDelegate->invalidate();
-    updateSignIn();
-    updateTyping();
-    updateThreadHeader();
-    updatePlaceholder();
-    updateError();
+    typingLabel->setUsers(messages->typingUsers());
+    updateThreadHeader(); // the direction mark follows the layout direction
     // The delegates paint translated text (statuses, times, delivery states)
     // and mirror with the direction: lay out and paint again.
     messageView->doItemsLayout();
-    ticketView->viewport()->update();
 }
 
 void ChatPanelPrivate::applyMode()
 {
     const bool compact = mode == ChatPanel::Mode::Compact;
-    const bool threadOpen = !currentTicketId.isEmpty() || creatingTicket;
+    const bool threadOpen = showThread
+        && (!conversation->currentTicketId().isEmpty() || conversation->isCreatingTicket());
     listPage->setVisible(!compact || !threadOpen);
     threadPage->setVisible(!compact || threadOpen);
     backButton->setVisible(compact);
+    // Side by side, the newest conversation opens by itself; one page at a
+    // time, the list shows first.
+    conversation->setAutoOpen(!compact);
     updateFocusChain();
 }
 
@@ -409,68 +336,18 @@ void ChatPanelPrivate::updateFocusChain()
 {
     // A new conversation has no messages to read: Tab goes from the subject
     // straight to the message box.
-    messageView->setFocusPolicy(creatingTicket ? Qt::NoFocus : messageFocusPolicy);
-}
-
-void ChatPanelPrivate::updateSignIn()
-{
-    const ChatError e = tickets->error();
-    const bool needsIdentify = e.kind() == ChatError::Kind::AuthRequired;
-    signInBox->setVisible(needsIdentify);
-    if (needsIdentify) {
-        // The server's hint is written for developers: keep it out of the
-        // customer's way, in the tooltip.
-        signInLabel->setText(ChatPanel::tr("Sign in to see all your conversations."));
-        signInLabel->setToolTip(e.hint());
-        // Screen readers would read that tooltip as the description.
-        signInLabel->setAccessibleDescription(
-            ChatPanel::tr("You are chatting as a guest. Signing in shows the conversations "
-                          "you started elsewhere."));
-    }
-    emptyLabel->setVisible(!needsIdentify && tickets->rowCount() == 0 && !tickets->isLoading());
-}
-
-void ChatPanelPrivate::updateTyping()
-{
-    const QStringList users = messages->typingUsers();
-    const QString text = ChatText::typingText(users);
-    QFont font = typingLabel->font();
-    font.setItalic(suitsItalics(text));
-    typingLabel->setFont(font);
-    // Keep the line's height so the thread does not jump.
-    typingLabel->setText(text.isEmpty() ? QStringLiteral(" ")
-                                        : inDirection(text, q->layoutDirection()));
+    messageView->setFocusPolicy(conversation->isCreatingTicket() ? Qt::NoFocus
+                                                                 : messageFocusPolicy);
 }
 
 void ChatPanelPrivate::updateThreadHeader()
 {
-    if (creatingTicket) {
-        threadTitle->setText(ChatPanel::tr("New conversation"));
-        return;
-    }
-    const int row = tickets->rowOf(currentTicketId);
-    if (row < 0) {
-        threadTitle->setText(currentTicketId.isEmpty() ? QString() : ChatPanel::tr("Conversation"));
-        return;
-    }
-    const QModelIndex index = tickets->index(row);
-    threadTitle->setText(
-        inDirection(ChatPanel::tr("%1 — %2").arg(
-                        index.data(TicketsModel::TitleRole).toString(),
-                        Ticket::statusDisplayName(index.data(TicketsModel::StatusRole).toString())),
-                    q->layoutDirection()));
+    threadTitle->setText(inDirection(conversation->title(), q->layoutDirection()));
 }
 
 void ChatPanelPrivate::updatePlaceholder()
 {
-    QString text;
-    if (creatingTicket)
-        text = ChatPanel::tr(
-            "Tell us what you need help with. We usually answer within a few minutes.");
-    else if (currentTicketId.isEmpty())
-        text = ChatPanel::tr("Select a conversation or start a new one.");
-    else if (messages->rowCount() == 0 && !messages->isLoading())
-        text = ChatPanel::tr("No messages yet.");
+    const QString text = conversation->placeholderText();
     placeholder->setText(text);
     placeholder->setVisible(!text.isEmpty());
     // A label on the viewport is no item of the list: screen readers hear it
@@ -481,27 +358,12 @@ void ChatPanelPrivate::updatePlaceholder()
 
 void ChatPanelPrivate::updateError()
 {
-    // People read the kind's sentence in their language; the server's own
-    // words (English, for developers) go in the tooltip.
-    const ChatError e = startError.isError() ? startError : messages->error();
-    QString text;
-    if (startError.isError())
-        text = ChatPanel::tr("Could not start the conversation: %1").arg(e.displayText());
-    else if (e.isError())
-        text = ChatPanel::tr("Could not load this conversation: %1").arg(e.displayText());
-    errorLabel->setText(text);
+    // The sentence for people; the server's own words (English, for
+    // developers) in the tooltip.
+    const ChatError e = conversation->error();
+    errorLabel->setText(conversation->errorText());
     errorLabel->setToolTip(e.isError() ? e.toString() : QString());
-    errorLabel->setVisible(!text.isEmpty());
-}
-
-void ChatPanelPrivate::saveDraft()
-{
-    drafts.insert(creatingTicket ? QString() : currentTicketId, composer->text());
-}
-
-void ChatPanelPrivate::restoreDraft()
-{
-    composer->setText(drafts.value(creatingTicket ? QString() : currentTicketId));
+    errorLabel->setVisible(!conversation->errorText().isEmpty());
 }
 
 bool ChatPanelPrivate::atBottom() const
@@ -521,8 +383,8 @@ void ChatPanelPrivate::scrollToBottom()
 
 void ChatPanelPrivate::maybeMarkRead()
 {
-    if (!currentTicketId.isEmpty() && q->isVisible() && q->window()->isActiveWindow() && atBottom()
-        && messages->unreadCount() > 0)
+    if (!conversation->currentTicketId().isEmpty() && q->isVisible()
+        && q->window()->isActiveWindow() && atBottom() && messages->unreadCount() > 0)
         messages->markRead();
 }
 
@@ -553,58 +415,6 @@ void ChatPanelPrivate::onMessagesInserted(const QModelIndex &, int first, int la
     }
     if (incoming)
         announce(lastIncoming);
-}
-
-void ChatPanelPrivate::submit(const QString &text)
-{
-    if (!creatingTicket && currentTicketId.isEmpty()) {
-        // Nothing open: what a customer types first starts a conversation
-        // (the composer is there, so this is what they expect of it).
-        q->startNewConversation();
-        composer->setFocus();
-    }
-    if (!creatingTicket) {
-        if (messages->send(text).isEmpty()) {
-            composer->setText(text); // not taken (the model's error says why): keep it
-            return;
-        }
-        typing->messageSent();
-        drafts.remove(currentTicketId);
-        scrollToBottom();
-        return;
-    }
-    QString subject = subjectEdit->text().trimmed();
-    if (subject.isEmpty())
-        subject = text.section(QLatin1Char('\n'), 0, 0).left(80);
-    composer->setEnabled(false);
-    Job<Ticket> *job = tickets->create(subject, text);
-    if (!job) {
-        composer->setEnabled(true);
-        composer->setText(text);
-        return;
-    }
-    job->then(
-        q,
-        [this](const Ticket &ticket) {
-            composer->setEnabled(true);
-            drafts.remove(QString());
-            subjectEdit->clear();
-            q->openTicket(ticket.id());
-            composer->setFocus();
-        },
-        [this, text](const ChatError &error) {
-            composer->setEnabled(true);
-            // Never lose what the user typed: back in the box, or, if they
-            // opened another conversation meanwhile, in the new-conversation
-            // draft (not in that conversation's box).
-            if (!creatingTicket) {
-                drafts.insert(QString(), text);
-                return;
-            }
-            composer->setText(text);
-            startError = error;
-            updateError();
-        });
 }
 
 void ChatPanelPrivate::announce(const QString &text)
@@ -655,6 +465,7 @@ ChatPanel::ChatPanel(ChatClient *client, QWidget *parent, ChatState *state)
     layout->addWidget(d->banner);
     layout->addWidget(d->splitter, 1);
     d->connectModels();
+    d->connectConversation();
 
     // Agent replies for notifications; also keeps the stream open while the panel lives.
     client->onMessage(QString(), this, [this](const Message &message) {
@@ -666,12 +477,14 @@ ChatPanel::ChatPanel(ChatClient *client, QWidget *parent, ChatState *state)
     newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(newShortcut, &QShortcut::activated, this, &ChatPanel::startNewConversation);
 
-    setTabOrder(d->ticketView, d->newButton);
-    setTabOrder(d->newButton, d->subjectEdit);
+    setTabOrder(d->listPage->view(), d->listPage->newButton());
+    setTabOrder(d->listPage->newButton(), d->subjectEdit);
     setTabOrder(d->subjectEdit, d->messageView);
     setTabOrder(d->messageView, d->composer->editor());
     d->messageFocusPolicy = d->messageView->focusPolicy();
     d->retranslate();
+    d->updatePlaceholder();
+    d->updateError();
     d->applyMode();
     d->tickets->refresh();
 }
@@ -685,6 +498,10 @@ ChatClient *ChatPanel::client() const
 ChatState *ChatPanel::chatState() const
 {
     return d->state;
+}
+ConversationController *ChatPanel::conversation() const
+{
+    return d->conversation;
 }
 TicketsModel *ChatPanel::ticketsModel() const
 {
@@ -710,64 +527,30 @@ void ChatPanel::setMode(Mode mode)
 
 QString ChatPanel::currentTicketId() const
 {
-    return d->currentTicketId;
+    return d->conversation->currentTicketId();
 }
 
 void ChatPanel::openTicket(const QString &ticketId)
 {
-    if (ticketId == d->currentTicketId && !d->creatingTicket)
-        return;
-    d->saveDraft();
-    d->typing->focusLost();
-    d->creatingTicket = false;
-    d->subjectEdit->hide();
-    d->startError = ChatError();
-    d->errorLabel->hide();
-    d->newMessagesPill->hide();
-    d->currentTicketId = ticketId;
-    d->typing->setTicketId(ticketId);
-    d->messages->setTicketId(ticketId);
-    const int row = d->tickets->rowOf(ticketId);
-    if (row >= 0)
-        d->ticketView->setCurrentIndex(d->tickets->index(row));
-    d->restoreDraft();
-    d->updateThreadHeader();
-    d->updatePlaceholder();
-    d->updateTyping();
+    d->conversation->openTicket(ticketId);
+    d->showThread = !ticketId.isEmpty(); // also when it was open already (compact)
     d->applyMode();
-    Q_EMIT currentTicketChanged();
 }
 
 void ChatPanel::startNewConversation()
 {
-    d->saveDraft();
-    d->typing->focusLost();
-    d->creatingTicket = true;
-    d->currentTicketId.clear();
-    d->messages->setTicketId(QString());
-    d->ticketView->clearSelection();
-    d->subjectEdit->show();
-    d->startError = ChatError();
-    d->errorLabel->hide();
-    d->restoreDraft();
-    d->updateThreadHeader();
-    d->updatePlaceholder();
+    d->conversation->startNewConversation();
+    d->showThread = true;
     d->applyMode();
     d->subjectEdit->setFocus();
-    Q_EMIT currentTicketChanged();
 }
 
 void ChatPanel::showTicketList()
 {
-    d->saveDraft();
-    d->typing->focusLost();
-    d->creatingTicket = false;
-    d->updateFocusChain();
-    if (d->mode == Mode::Compact) {
-        d->listPage->show();
-        d->threadPage->hide();
-    }
-    d->ticketView->setFocus();
+    d->conversation->leaveConversation();
+    d->showThread = false;
+    d->applyMode();
+    d->listPage->view()->setFocus();
 }
 
 void ChatPanel::changeEvent(QEvent *event)

@@ -11,6 +11,7 @@ namespace CStar {
 
 class ChatClient;
 class ChatState;
+class ConversationController;
 class MessagesModel;
 class TicketsModel;
 class ChatPanelPrivate;
@@ -41,6 +42,9 @@ public:
 
     ChatClient *client() const;
     ChatState *chatState() const;
+    /// What the panel shows: the open conversation, drafts, the
+    /// new-conversation flow (QML's ChatView drives the same class).
+    ConversationController *conversation() const;
     TicketsModel *ticketsModel() const;
     MessagesModel *messagesModel() const;
 

@@ -494,4 +494,84 @@ TestCase {
         verify(theirs.mapToItem(list, theirs.width, 0).x > list.width / 2,
                "theirs: leading (right) when mirrored");
     }
+
+    // ---- One test per ConversationController feature; tst_chatpanel has
+    // the same ones for the widget panel (the two UIs behave the same).
+
+    function test_sharedNewConversationSubjectFallback() {
+        const chat = identifiedClient();
+        const view = createView(chat);
+        tryCompare(view.ticketsModel, "loading", false, 10000);
+        compare(view.currentTicketId, "");
+        // Nothing open: what is typed first starts a conversation, its
+        // subject the first line.
+        view.composer.text = "Where is my parcel?\nOrder 1234";
+        view.composer.send();
+        verify(view.creatingTicket);
+        tryVerify(() => view.currentTicketId.length > 0, 10000);
+        tryCompare(findChild(view, "threadTitle"), "text", "Where is my parcel? — New", 10000);
+        tryCompare(view.messagesModel, "count", 1, 10000);
+        compare(view.composer.text, "");
+    }
+
+    function test_sharedRefusedTextComesBack() {
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "Refused", message: "Hello" }));
+        const view = createView(chat);
+        waitForThread(view, ticket.id, 1);
+        // No place to store it durably (a directory below a file): the model
+        // refuses the message, and the text goes back into the box.
+        const here = decodeURIComponent(String(Qt.resolvedUrl("tst_chatview.qml")).replace(/^file:\/\//, ""));
+        chat.storageDirectory = here + "/nowhere";
+        view.composer.text = "Do not lose me";
+        view.composer.send();
+        compare(view.composer.text, "Do not lose me");
+        compare(view.messagesModel.count, 1);
+    }
+
+    function test_sharedFailedStartKeepsTheText() {
+        const chat = identifiedClient();
+        const view = createView(chat);
+        tryCompare(view.ticketsModel, "loading", false, 10000);
+        compare(devServer.control({
+                                      "failNext": {
+                                          "method": "POST",
+                                          "pathContains": "/tickets",
+                                          "status": 422,
+                                          "count": 1
+                                      }
+                                  }), 200);
+        view.startNewConversation();
+        view.composer.text = "Second question";
+        view.composer.send();
+        tryCompare(view.composer, "text", "Second question", 10000);
+        verify(view.composer.enabled);
+        verify(findChild(view, "threadError").text.indexOf("Could not start the conversation") === 0);
+        verify(view.creatingTicket);
+    }
+
+    function test_sharedTitleOfATicketNotInTheList() {
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "Printer jammed", message: "Hi" }));
+        const view = createView(chat, { "compact": true }); // nothing opens by itself
+        view.ticketsModel.status = "closed"; // the list does not hold it
+        tryCompare(view.ticketsModel, "loading", false, 10000);
+        compare(view.ticketsModel.rowOf(ticket.id), -1);
+        view.openTicket(ticket.id);
+        tryCompare(findChild(view, "threadTitle"), "text", "Printer jammed — New", 10000);
+    }
+
+    function test_sharedAutoOpensTheNewest() {
+        const chat = identifiedClient();
+        settle(chat.tickets.create({ title: "Older", message: "One" }));
+        const newest = settle(chat.tickets.create({ title: "Newest", message: "Two" }));
+        // One page at a time: the list shows first.
+        const view = createView(chat, { "compact": true });
+        tryCompare(view.ticketsModel, "count", 2, 10000);
+        compare(view.currentTicketId, "");
+        verify(view.ticketList.visible);
+        // Side by side: the newest opens by itself.
+        view.compact = false;
+        tryCompare(view, "currentTicketId", newest.id, 10000);
+    }
 }

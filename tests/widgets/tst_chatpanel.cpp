@@ -11,6 +11,7 @@
 #include "messagedelegate.h"
 #include "messagesmodel.h"
 #include "testhttp.h"
+#include "ticketsapi.h"
 #include "ticketsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -27,6 +28,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -482,6 +484,92 @@ private Q_SLOTS:
         // The page background really is dark.
         QVERIFY(luminance(image.pixel(2, image.height() - 3)) < 0.3);
         image.save(QStringLiteral(CSTAR_SCREENSHOT_DIR "/chatpanel-dark.png"));
+    }
+
+    // ---- One test per ConversationController feature; tst_chatview.qml has
+    // the same ones for QML's ChatView (the two UIs behave the same).
+
+    void sharedDraftsPerTicket()
+    {
+        const QString first = createTicketThroughUi(QStringLiteral("One"));
+        QVERIFY(!first.isEmpty());
+        const QString second = createTicketThroughUi(QStringLiteral("Two"));
+        QVERIFY(!second.isEmpty());
+        QTest::keyClicks(composerEdit(), QStringLiteral("draft for the second"));
+        panel->openTicket(first);
+        QCOMPARE(composerEdit()->toPlainText(), QString());
+        QTest::keyClicks(composerEdit(), QStringLiteral("draft for the first"));
+        panel->openTicket(second);
+        QCOMPARE(composerEdit()->toPlainText(), QStringLiteral("draft for the second"));
+        panel->startNewConversation();
+        QCOMPARE(composerEdit()->toPlainText(), QString());
+        panel->openTicket(first);
+        QCOMPARE(composerEdit()->toPlainText(), QStringLiteral("draft for the first"));
+    }
+
+    // The subject fallback: typingIntoTheEmptyPanelStartsAConversation.
+
+    void sharedRefusedTextComesBack()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Hello"));
+        QVERIFY(!ticketId.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(panel->messagesModel()->rowCount(), 1, 10000);
+        // No place to store it durably (a directory below a file): the model
+        // refuses the message, and the text goes back into the box.
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        client->setStorageDirectory(file.fileName() + QStringLiteral("/nowhere"));
+        composerEdit()->setFocus();
+        QTest::keyClicks(composerEdit(), QStringLiteral("Do not lose me"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QCOMPARE(composerEdit()->toPlainText(), QStringLiteral("Do not lose me"));
+        QCOMPARE(panel->messagesModel()->rowCount(), 1);
+    }
+
+    // A failed start keeping its text: failedStartKeepsTheText.
+
+    /// The header of a ticket the list does not hold comes from the server
+    /// (it said "Conversation" here while QML fetched the title).
+    void sharedTitleOfATicketNotInTheList()
+    {
+        auto *job =
+            client->tickets().create(QStringLiteral("Printer jammed"), QStringLiteral("Hi"));
+        QString ticketId;
+        connect(job, &ChatJob::succeeded, this, [&] { ticketId = job->result().id(); });
+        QTRY_VERIFY_WITH_TIMEOUT(!ticketId.isEmpty(), 10000);
+        panel->setMode(ChatPanel::Mode::Compact); // nothing opens by itself
+        panel->ticketsModel()->setStatus(QStringLiteral("closed")); // the list does not hold it
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->ticketsModel()->isLoading(), 10000);
+        QCOMPARE(panel->ticketsModel()->rowOf(ticketId), -1);
+        panel->openTicket(ticketId);
+        QTRY_COMPARE_WITH_TIMEOUT(find<QLabel>("threadTitle")->text(),
+                                  QStringLiteral("Printer jammed — New"), 10000);
+    }
+
+    void sharedAutoOpensTheNewest()
+    {
+        // One page at a time: the list shows first.
+        panel->setMode(ChatPanel::Mode::Compact);
+        const QByteArray customer = R"({"id":"cus_autoopen","name":"Ada"})";
+        auto *identify = panel->chatState()->identify(
+            QString::fromUtf8(customer), DevServerProcess::hmacHex(server->chatSecret(), customer));
+        QSignalSpy identified(identify, &ChatJob::finished);
+        QVERIFY(identified.wait(10000));
+        QString newest;
+        for (const QString &title : {QStringLiteral("Older"), QStringLiteral("Newest")}) {
+            auto *job = client->tickets().create(title, QStringLiteral("Hi"));
+            connect(job, &ChatJob::succeeded, this,
+                    [&newest, job] { newest = job->result().id(); });
+            QSignalSpy done(job, &ChatJob::finished);
+            QVERIFY(done.wait(10000));
+        }
+        panel->ticketsModel()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->ticketsModel()->rowCount(), 2, 10000);
+        QCOMPARE(panel->currentTicketId(), QString());
+        QVERIFY(find<QWidget>("ticketListPage")->isVisible());
+        // Side by side: the newest opens by itself.
+        panel->setMode(ChatPanel::Mode::Full);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->currentTicketId(), newest, 10000);
     }
 };
 
