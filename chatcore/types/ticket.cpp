@@ -20,6 +20,7 @@ public:
     QString customerId;
     int messageCount = 0;
     Message lastMessage;
+    int lastMessageAttachmentCount = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
 };
@@ -115,6 +116,10 @@ Message Ticket::lastMessage() const
 {
     return d->lastMessage;
 }
+int Ticket::lastMessageAttachmentCount() const
+{
+    return d->lastMessageAttachmentCount;
+}
 QDateTime Ticket::createdAt() const
 {
     return d->createdAt;
@@ -155,6 +160,7 @@ void Ticket::setMessageCount(int count)
 void Ticket::setLastMessage(const Message &message)
 {
     d->lastMessage = message;
+    d->lastMessageAttachmentCount = int(message.attachments().size());
 }
 void Ticket::setCreatedAt(const QDateTime &createdAt)
 {
@@ -175,6 +181,7 @@ void Ticket::applyMessage(const Message &message)
     if (d->messageCount < std::numeric_limits<int>::max()) // a hostile count must not overflow
         d->messageCount += 1;
     d->lastMessage = message;
+    d->lastMessageAttachmentCount = int(message.attachments().size());
     if (message.createdAt() > d->updatedAt)
         d->updatedAt = message.createdAt();
 }
@@ -216,6 +223,12 @@ Ticket Ticket::fromJson(const QJsonObject &json)
         t.d->lastMessage = Message::fromJson(last);
         if (t.d->lastMessage.ticketId().isEmpty())
             t.d->lastMessage.setTicketId(t.d->id);
+        // §11: 0–10; a hostile number reads as its attachments or none.
+        const int count =
+            field(last, QLatin1String("attachmentCount"), QLatin1String("attachment_count"))
+                .toInt();
+        t.d->lastMessageAttachmentCount =
+            qMax(int(t.d->lastMessage.attachments().size()), qBound(0, count, 10));
     }
     t.d->createdAt = dateTime(json, QLatin1String("createdAt"), QLatin1String("created_at"));
     t.d->updatedAt = dateTime(json, QLatin1String("updatedAt"), QLatin1String("updated_at"));
@@ -243,6 +256,8 @@ QJsonObject Ticket::toJson() const
                           {QLatin1String("createdAt"), Json::isoString(m.createdAt())}};
         if (!m.clientMessageId().isEmpty())
             last.insert(QLatin1String("clientMessageId"), m.clientMessageId());
+        if (d->lastMessageAttachmentCount > 0)
+            last.insert(QLatin1String("attachmentCount"), d->lastMessageAttachmentCount);
         o.insert(QLatin1String("lastMessage"), last);
     }
     return o;
@@ -254,6 +269,7 @@ bool operator==(const Ticket &a, const Ticket &b)
         || (a.d->id == b.d->id && a.d->title == b.d->title && a.d->status == b.d->status
             && a.d->priority == b.d->priority && a.d->customerId == b.d->customerId
             && a.d->messageCount == b.d->messageCount && a.d->lastMessage == b.d->lastMessage
+            && a.d->lastMessageAttachmentCount == b.d->lastMessageAttachmentCount
             && a.d->createdAt == b.d->createdAt && a.d->updatedAt == b.d->updatedAt);
 }
 

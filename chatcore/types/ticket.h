@@ -22,6 +22,7 @@ class CSTARCHAT_CORE_EXPORT Ticket
     Q_PROPERTY(QString customerId READ customerId)
     Q_PROPERTY(int messageCount READ messageCount)
     Q_PROPERTY(CStar::Message lastMessage READ lastMessage)
+    Q_PROPERTY(int lastMessageAttachmentCount READ lastMessageAttachmentCount)
     Q_PROPERTY(QDateTime createdAt READ createdAt)
     Q_PROPERTY(QDateTime updatedAt READ updatedAt)
 public:
@@ -47,6 +48,9 @@ public:
     int messageCount() const;
     /// Invalid (isValid() false) when the ticket has no message yet.
     Message lastMessage() const;
+    /// How many files the last message has (§11: a ticket's `lastMessage`
+    /// carries only `attachmentCount`, its attachments() stay empty there).
+    int lastMessageAttachmentCount() const;
     QDateTime createdAt() const;
     QDateTime updatedAt() const;
     bool isValid() const;

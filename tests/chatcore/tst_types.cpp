@@ -296,6 +296,26 @@ private Q_SLOTS:
         QCOMPARE(Attachment::fromJson(upload.toJson()), upload);
     }
 
+    /// A ticket's lastMessage carries only attachmentCount (§11).
+    void lastMessageAttachmentCount()
+    {
+        const Ticket t = Ticket::fromJson(
+            parse(R"({"id":"tkt_1","lastMessage":{"id":"m","content":"","attachmentCount":2}})"));
+        QCOMPARE(t.lastMessageAttachmentCount(), 2);
+        QCOMPARE(Ticket::fromJson(t.toJson()), t);
+        QCOMPARE(Ticket::fromJson(parse(R"({"id":"t","lastMessage":{"id":"m",)"
+                                        R"("attachmentCount":1e300}})"))
+                     .lastMessageAttachmentCount(),
+                 0);
+        Ticket applied = t;
+        Message m = Message::fromJson(
+            parse(R"({"id":"m2","attachments":[{"id":"att_1"},{"id":"att_2"},{"id":"att_3"}]})"));
+        applied.applyMessage(m);
+        QCOMPARE(applied.lastMessageAttachmentCount(), 3);
+        applied.applyMessage(Message::fromJson(parse(R"({"id":"m3","content":"text"})")));
+        QCOMPARE(applied.lastMessageAttachmentCount(), 0);
+    }
+
     void retryAfterHeaderWins()
     {
         const ChatError e = ChatError::fromHttp(429, QJsonObject(), QStringLiteral("req_h"), 3);
