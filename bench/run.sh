@@ -8,7 +8,7 @@
 #   CSTAR_BENCH_BUILD_DIR=/tmp/b bench/run.sh
 #
 # Needs: cmake, ninja, a C++17 compiler, Qt 6.4 (Core, Network,
-# Sql; Widgets for the demo's first-frame figure), libbenchmark-dev, libmicrohttpd-dev
+# Sql; Widgets and Quick for the demo and bench/ux), libbenchmark-dev, libmicrohttpd-dev
 # (optional: parser micro benchmarks), Node >= 20 + npm.
 set -uo pipefail
 
@@ -105,6 +105,14 @@ DEMO=$BIN/cstar-chat-demo
 run startup 180 "$BIN/cstar-bench-startup" --devserver "$BIN/cstar-devserver" \
     ${DEMO:+--demo "$DEMO"} --runs 5
 
+# ---- 7. what users feel, both UIs (bench/ux) ----------------------------------------------
+# QT_QPA_PLATFORM=offscreen unless set (xvfb-run -a bench/run.sh with QT_QPA_PLATFORM=xcb for X11).
+if [ -x "$BIN/cstar-bench-ux" ]; then
+    run ux 900 "$BIN/cstar-bench-ux" --devserver "$BIN/cstar-devserver" --runs 7
+else
+    note ux "cstar-bench-ux not built (needs the widgets and the QML module): no user-felt figures"
+fi
+
 log "waiting for the idle benchmark"
 wait "$IDLE_PID" || note idle "cstar-bench-idle exited with an error"
 
@@ -151,4 +159,7 @@ fs.writeFileSync(process.argv[2], JSON.stringify({
 EOF
 node "$NODE_DIR/report.mjs" --results "$RESULTS" --machine "$RESULTS/machine.json" \
     --out "$ROOT/docs/benchmarks.md" || exit 1
+# The section "User-felt figures (both UIs)" (bench/ux/report.mjs inserts it).
+node "$ROOT/bench/ux/report.mjs" --results "$RESULTS" --doc "$ROOT/docs/benchmarks.md" \
+    --load "$LOAD_START" || exit 1
 log "wrote docs/benchmarks.md (raw results in $RESULTS); total $((END - START)) s"
