@@ -234,7 +234,8 @@ class TestSoak : public QObject
         });
         QTRY_COMPARE_WITH_TIMEOUT(client.connectionState(), ConnectionState::Streaming, 20000);
 
-        Outbox outbox(&client, dir.filePath(QStringLiteral("outbox.db")));
+        client.setStorageDirectory(dir.path());
+        Outbox &outbox = *client.outbox();
         QVERIFY(outbox.isOpen());
         outbox.setRetryDelays(10, 200);
         int enqueued = 0;
