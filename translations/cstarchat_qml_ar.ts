@@ -8,14 +8,6 @@
         <translation>دردشة الدعم</translation>
     </message>
     <message>
-        <source>Conversation</source>
-        <translation>محادثة</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
         <source>Back →</source>
         <translation>→ رجوع</translation>
     </message>
@@ -34,26 +26,6 @@
     <message>
         <source>Subject</source>
         <translation>الموضوع</translation>
-    </message>
-    <message>
-        <source>Tell us what you need help with. We usually answer within a few minutes.</source>
-        <translation>أخبرنا بما تحتاج إلى المساعدة فيه. نردّ عادةً خلال بضع دقائق.</translation>
-    </message>
-    <message>
-        <source>Select a conversation or start a new one.</source>
-        <translation>اختر محادثة أو ابدأ محادثة جديدة.</translation>
-    </message>
-    <message>
-        <source>No messages yet.</source>
-        <translation>لا توجد رسائل بعد.</translation>
-    </message>
-    <message>
-        <source>Could not start the conversation: %1</source>
-        <translation>تعذّر بدء المحادثة: %1</translation>
-    </message>
-    <message>
-        <source>Could not load this conversation: %1</source>
-        <translation>تعذّر تحميل هذه المحادثة: %1</translation>
     </message>
 </context>
 <context>

@@ -8,14 +8,6 @@
         <translation>Support-Chat</translation>
     </message>
     <message>
-        <source>Conversation</source>
-        <translation>Unterhaltung</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
         <source>Back →</source>
         <translation>Zurück →</translation>
     </message>
@@ -34,26 +26,6 @@
     <message>
         <source>Subject</source>
         <translation>Betreff</translation>
-    </message>
-    <message>
-        <source>Tell us what you need help with. We usually answer within a few minutes.</source>
-        <translation>Sagen Sie uns, wobei wir Ihnen helfen können. Wir antworten meist innerhalb weniger Minuten.</translation>
-    </message>
-    <message>
-        <source>Select a conversation or start a new one.</source>
-        <translation>Wählen Sie eine Unterhaltung aus oder beginnen Sie eine neue.</translation>
-    </message>
-    <message>
-        <source>No messages yet.</source>
-        <translation>Noch keine Nachrichten.</translation>
-    </message>
-    <message>
-        <source>Could not start the conversation: %1</source>
-        <translation>Die Unterhaltung konnte nicht begonnen werden: %1</translation>
-    </message>
-    <message>
-        <source>Could not load this conversation: %1</source>
-        <translation>Diese Unterhaltung konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -8,14 +8,6 @@
         <translation>Chat de soporte</translation>
     </message>
     <message>
-        <source>Conversation</source>
-        <translation>Conversación</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
         <source>Back →</source>
         <translation>Atrás →</translation>
     </message>
@@ -34,26 +26,6 @@
     <message>
         <source>Subject</source>
         <translation>Asunto</translation>
-    </message>
-    <message>
-        <source>Tell us what you need help with. We usually answer within a few minutes.</source>
-        <translation>Cuéntanos en qué necesitas ayuda. Solemos responder en pocos minutos.</translation>
-    </message>
-    <message>
-        <source>Select a conversation or start a new one.</source>
-        <translation>Selecciona una conversación o inicia una nueva.</translation>
-    </message>
-    <message>
-        <source>No messages yet.</source>
-        <translation>Todavía no hay mensajes.</translation>
-    </message>
-    <message>
-        <source>Could not start the conversation: %1</source>
-        <translation>No se pudo iniciar la conversación: %1</translation>
-    </message>
-    <message>
-        <source>Could not load this conversation: %1</source>
-        <translation>No se pudo cargar esta conversación: %1</translation>
     </message>
 </context>
 <context>

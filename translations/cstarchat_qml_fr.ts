@@ -8,14 +8,6 @@
         <translation>Chat d’assistance</translation>
     </message>
     <message>
-        <source>Conversation</source>
-        <translation>Conversation</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
         <source>Back →</source>
         <translation>Retour →</translation>
     </message>
@@ -34,26 +26,6 @@
     <message>
         <source>Subject</source>
         <translation>Objet</translation>
-    </message>
-    <message>
-        <source>Tell us what you need help with. We usually answer within a few minutes.</source>
-        <translation>Dites-nous ce dont vous avez besoin. Nous répondons généralement en quelques minutes.</translation>
-    </message>
-    <message>
-        <source>Select a conversation or start a new one.</source>
-        <translation>Sélectionnez une conversation ou démarrez-en une nouvelle.</translation>
-    </message>
-    <message>
-        <source>No messages yet.</source>
-        <translation>Aucun message pour l’instant.</translation>
-    </message>
-    <message>
-        <source>Could not start the conversation: %1</source>
-        <translation>Impossible de démarrer la conversation&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Could not load this conversation: %1</source>
-        <translation>Impossible de charger cette conversation&#xa0;: %1</translation>
     </message>
 </context>
 <context>

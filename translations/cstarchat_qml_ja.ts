@@ -8,14 +8,6 @@
         <translation>サポートチャット</translation>
     </message>
     <message>
-        <source>Conversation</source>
-        <translation>会話</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
         <source>Back →</source>
         <translation>戻る →</translation>
     </message>
@@ -34,26 +26,6 @@
     <message>
         <source>Subject</source>
         <translation>件名</translation>
-    </message>
-    <message>
-        <source>Tell us what you need help with. We usually answer within a few minutes.</source>
-        <translation>お困りのことをお聞かせください。通常、数分以内にお返事します。</translation>
-    </message>
-    <message>
-        <source>Select a conversation or start a new one.</source>
-        <translation>会話を選択するか、新しい会話を始めてください。</translation>
-    </message>
-    <message>
-        <source>No messages yet.</source>
-        <translation>まだメッセージはありません。</translation>
-    </message>
-    <message>
-        <source>Could not start the conversation: %1</source>
-        <translation>会話を開始できませんでした: %1</translation>
-    </message>
-    <message>
-        <source>Could not load this conversation: %1</source>
-        <translation>この会話を読み込めませんでした: %1</translation>
     </message>
 </context>
 <context>

@@ -303,9 +303,14 @@ private Q_SLOTS:
         const QSet<QString> qml = texts.value(QStringLiteral("qml"));
         QVERIFY(!core.isEmpty() && !widgets.isEmpty() && !qml.isEmpty());
         QStringList problems;
-        for (const QString &text : core &widgets)
+        // (The known list also covers a text moving from both UIs into Core,
+        // e.g. "New conversation": ConversationController's title, still the
+        // buttons' label in each UI.)
+        const QSet<QString> coreAndWidgets = (core & widgets) - stillInBothUis();
+        for (const QString &text : coreAndWidgets)
             problems << QLatin1String("Core and Widgets: ") + text;
-        for (const QString &text : core &qml)
+        const QSet<QString> coreAndQml = (core & qml) - stillInBothUis();
+        for (const QString &text : coreAndQml)
             problems << QLatin1String("Core and QML: ") + text;
         const QSet<QString> bothUis = widgets & qml;
         for (const QString &text : bothUis - stillInBothUis())
