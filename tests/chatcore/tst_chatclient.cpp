@@ -43,8 +43,8 @@ template<typename T>
 T waitFor(Job<T> *job)
 {
     QSignalSpy spy(job, &ChatJob::finished);
-    if (!spy.wait(15000))
-        qWarning("job did not finish");
+    if (!spy.wait(15000)) // fail the test, not only warn: a default result may pass a check
+        QTest::qFail("job did not finish within 15 s", __FILE__, __LINE__);
     return job->result();
 }
 
