@@ -471,7 +471,13 @@ public:
     bool waitFrame(int timeoutMs)
     {
         const int before = frames;
-        return waitUntil([&] { return frames != before; }, timeoutMs);
+        const bool ok = waitUntil([&] { return frames != before; }, timeoutMs);
+        // The child never enters exec(): delegates the ListView releases while
+        // contentY is set from here (outside any event) are deleteLater()'d at
+        // loop level 0, which processEvents() never runs — an app's event loop
+        // would. Without this, every delegate scrolled past stays alive.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        return ok;
     }
     void scrollToTop() override
     {
