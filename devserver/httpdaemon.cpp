@@ -179,6 +179,28 @@ MHD_Result HttpDaemonPrivate::refuseMidBody(Request *r, MHD_Connection *connecti
     return MHD_NO;
 }
 
+namespace {
+
+/// Adds the reply's headers to `response`, queues it and releases our reference.
+MHD_Result queueResponse(MHD_Connection *connection, const HttpReply &reply, MHD_Response *response,
+                         bool close)
+{
+    for (const auto &[name, value] : std::as_const(reply.headers)) {
+        // MHD writes the framing headers itself.
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0
+            || name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+            continue;
+        MHD_add_response_header(response, name.constData(), value.constData());
+    }
+    if (close)
+        MHD_add_response_header(response, "Connection", "close");
+    const MHD_Result result = MHD_queue_response(connection, unsigned(reply.status), response);
+    MHD_destroy_response(response);
+    return result;
+}
+
+} // namespace
+
 MHD_Result HttpDaemonPrivate::queue(MHD_Connection *connection, HttpReply reply, bool close)
 {
     if (reply.stream)
@@ -193,18 +215,7 @@ MHD_Result HttpDaemonPrivate::queue(MHD_Connection *connection, HttpReply reply,
         delete body;
         return MHD_NO;
     }
-    for (const auto &[name, value] : std::as_const(reply.headers)) {
-        // MHD writes the framing headers itself.
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0
-            || name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-            continue;
-        MHD_add_response_header(response, name.constData(), value.constData());
-    }
-    if (close)
-        MHD_add_response_header(response, "Connection", "close");
-    const MHD_Result result = MHD_queue_response(connection, unsigned(reply.status), response);
-    MHD_destroy_response(response);
-    return result;
+    return queueResponse(connection, reply, response, close);
 }
 
 MHD_Result HttpDaemonPrivate::queueStream(MHD_Connection *connection, HttpReply reply)
@@ -261,17 +272,7 @@ MHD_Result HttpDaemonPrivate::queueFile(MHD_Connection *connection, HttpReply re
         delete file;
         return MHD_NO;
     }
-    for (const auto &[name, value] : std::as_const(reply.headers)) {
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0
-            || name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-            continue;
-        MHD_add_response_header(response, name.constData(), value.constData());
-    }
-    if (close)
-        MHD_add_response_header(response, "Connection", "close");
-    const MHD_Result result = MHD_queue_response(connection, unsigned(reply.status), response);
-    MHD_destroy_response(response);
-    return result;
+    return queueResponse(connection, reply, response, close);
 }
 
 ssize_t HttpDaemonPrivate::readFile(void *cls, uint64_t, char *buffer, size_t max)
