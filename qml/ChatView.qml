@@ -190,7 +190,7 @@ Pane {
                         objectName: "backButton"
                         visible: root.compact
                         text: root.LayoutMirroring.enabled ? qsTr("Back →") : qsTr("← Back")
-                        Accessible.name: qsTr("Back to conversations")
+                        Accessible.name: ChatFormat.texts.backButtonName
                         Accessible.onPressAction: root.showTicketList()
                         onClicked: root.showTicketList()
                     }
@@ -214,8 +214,8 @@ Pane {
                     Layout.rightMargin: 8
                     visible: controller.creatingTicket
                     maximumLength: 200
-                    placeholderText: qsTr("Subject (optional)")
-                    Accessible.name: qsTr("Subject")
+                    placeholderText: ChatFormat.texts.subjectPlaceholder
+                    Accessible.name: ChatFormat.texts.subjectFieldName
                     // On to the message with Tab or Enter (not to the empty list).
                     KeyNavigation.tab: composer.editor
                     Keys.onReturnPressed: composer.forceEditorFocus()

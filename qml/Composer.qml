@@ -97,13 +97,13 @@ Item {
                     objectName: "composerEdit"
                     wrapMode: TextEdit.Wrap
                     textFormat: TextEdit.PlainText
-                    placeholderText: qsTr("Write a message…")
+                    placeholderText: ChatFormat.texts.messagePlaceholder
                     selectByMouse: true
                     activeFocusOnTab: true
 
                     Accessible.role: Accessible.EditableText
-                    Accessible.name: qsTr("Message")
-                    Accessible.description: qsTr("Enter sends, Shift+Enter starts a new line")
+                    Accessible.name: ChatFormat.texts.messageFieldName
+                    Accessible.description: ChatFormat.texts.messageFieldHint
 
                     Keys.onPressed: function (event) {
                         if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
@@ -147,25 +147,24 @@ Item {
                 objectName: "lengthCounter"
                 Layout.alignment: Qt.AlignRight
                 visible: edit.length >= root.maxLength * 0.9
-                text: qsTr("%1 / %2").arg(edit.length.toLocaleString(Qt.locale(), "f", 0))
-                                     .arg(root.maxLength.toLocaleString(Qt.locale(), "f", 0))
+                text: ChatFormat.characterCountText(edit.length, root.maxLength, ChatFormat.now)
                 color: over ? palette.highlight : styleText.color
                 opacity: over ? 1 : 0.7
                 font.bold: over
-                Accessible.name: qsTr("%n characters", "", edit.length)
+                Accessible.name: ChatFormat.characterCountName(edit.length, ChatFormat.now)
             }
 
             Button {
                 objectName: "sendButton"
-                text: qsTr("Send")
+                text: ChatFormat.texts.sendButton
                 enabled: root.canSend
                 focusPolicy: Qt.StrongFocus
                 onClicked: root.send()
-                Accessible.name: qsTr("Send message")
+                Accessible.name: ChatFormat.texts.sendButtonName
                 // A screen reader's "press" (Qt 6.4 does not click for it).
                 Accessible.onPressAction: root.send()
                 ToolTip.visible: hovered
-                ToolTip.text: qsTr("Send (Enter)")
+                ToolTip.text: ChatFormat.texts.sendButtonToolTip
                 ToolTip.delay: 600
             }
         }

@@ -283,7 +283,7 @@ Item {
                 padding: 2
                 text: ChatFormat.retryText(ChatFormat.now)
                 font: root.smallFont
-                Accessible.name: qsTr("Retry sending")
+                Accessible.name: ChatFormat.texts.retrySendingName
                 Accessible.onPressAction: root.retryRequested(root.index)
                 onClicked: root.retryRequested(root.index)
             }
@@ -294,7 +294,7 @@ Item {
                 padding: 2
                 text: ChatFormat.discardText(ChatFormat.now)
                 font: root.smallFont
-                Accessible.name: qsTr("Discard this message")
+                Accessible.name: ChatFormat.texts.discardMessageName
                 Accessible.onPressAction: root.discardRequested(root.index)
                 onClicked: root.discardRequested(root.index)
             }

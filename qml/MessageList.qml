@@ -184,7 +184,7 @@ Item {
         section.criteria: ViewSection.FullString
 
         Accessible.role: Accessible.List
-        Accessible.name: qsTr("Messages")
+        Accessible.name: ChatFormat.texts.messagesListName
 
         ScrollBar.vertical: ScrollBar {
             onPressedChanged: root.anchorItem = null
@@ -321,9 +321,9 @@ Item {
         anchors.bottom: parent.bottom
         anchors.bottomMargin: 8
         visible: false
-        text: qsTr("New messages ↓")
+        text: ChatFormat.texts.newMessagesPill
         highlighted: true
-        Accessible.name: qsTr("Jump to new messages")
+        Accessible.name: ChatFormat.texts.newMessagesPillName
         Accessible.onPressAction: root.scrollToEnd()
         onClicked: root.scrollToEnd()
     }
@@ -348,7 +348,7 @@ Item {
             onTriggered: root.messages.discard(menu.row)
         }
         MenuItem {
-            text: qsTr("Copy text")
+            text: ChatFormat.texts.copyText
             onTriggered: {
                 clipboard.text = menu.content;
                 clipboard.selectAll();

@@ -60,18 +60,18 @@ Pane {
 
             Label {
                 Layout.fillWidth: true
-                text: qsTr("Conversations")
+                text: ChatFormat.texts.conversationsTitle
                 font.bold: true
                 elide: Text.ElideRight
                 Accessible.role: Accessible.Heading
             }
             Button {
                 objectName: "newConversationButton"
-                text: qsTr("New conversation")
+                text: ChatFormat.texts.newConversationButton
                 focusPolicy: Qt.StrongFocus
-                Accessible.name: qsTr("Start a new conversation")
+                Accessible.name: ChatFormat.texts.newConversationButtonName
                 ToolTip.visible: hovered
-                ToolTip.text: qsTr("New conversation (Ctrl+N)")
+                ToolTip.text: ChatFormat.texts.newConversationToolTip
                 ToolTip.delay: 600
                 onClicked: root.newConversationRequested()
                 // A screen reader's "press" (Qt 6.4 does not click for it).
@@ -94,7 +94,7 @@ Pane {
                 Label {
                     objectName: "signInText"
                     Layout.fillWidth: true
-                    text: qsTr("Sign in to see all your conversations.")
+                    text: ChatFormat.texts.signInPrompt
                     wrapMode: Text.Wrap
                     textFormat: Text.PlainText
                     // The server's hint is written for developers: a tooltip,
@@ -102,7 +102,7 @@ Pane {
                     ToolTip.text: root.tickets ? root.tickets.error.hint : ""
                     ToolTip.visible: signInHover.hovered && ToolTip.text.length > 0
                     // What a screen reader adds to the text: for the customer.
-                    Accessible.description: qsTr("You are chatting as a guest. Signing in shows the conversations you started elsewhere.")
+                    Accessible.description: ChatFormat.texts.guestHint
 
                     HoverHandler {
                         id: signInHover
@@ -110,9 +110,9 @@ Pane {
                 }
                 Button {
                     objectName: "signInButton"
-                    text: qsTr("Sign in")
+                    text: ChatFormat.texts.signInButton
                     focusPolicy: Qt.StrongFocus
-                    Accessible.name: qsTr("Sign in to see all conversations")
+                    Accessible.name: ChatFormat.texts.signInButtonName
                     Accessible.onPressAction: root.signInRequested()
                     onClicked: root.signInRequested()
                 }
@@ -147,7 +147,7 @@ Pane {
                 highlightMoveDuration: 0
 
                 Accessible.role: Accessible.List
-                Accessible.name: qsTr("Conversations")
+                Accessible.name: ChatFormat.texts.conversationsTitle
 
                 ScrollBar.vertical: ScrollBar {}
 
@@ -176,7 +176,7 @@ Pane {
                 anchors.margins: 16
                 visible: root.tickets !== null && listView.count === 0 && !root.tickets.loading
                          && !root.needsSignIn
-                text: qsTr("No conversations yet. Start one with “New conversation”.")
+                text: ChatFormat.texts.noConversations
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 wrapMode: Text.Wrap

@@ -29,7 +29,8 @@ Q_COREAPP_STARTUP_FUNCTION(addQmlCatalog)
 
 namespace CStar {
 
-ChatFormat::ChatFormat(QObject *parent) : QObject(parent), m_now(QDateTime::currentDateTime())
+ChatFormat::ChatFormat(QObject *parent)
+    : QObject(parent), m_now(QDateTime::currentDateTime()), m_texts(new ChatLabels(this))
 {
     auto *clock = new QTimer(this);
     clock->setInterval(30000);
@@ -48,8 +49,50 @@ bool ChatFormat::eventFilter(QObject *watched, QEvent *event)
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
         m_now = QDateTime::currentDateTime();
         Q_EMIT nowChanged();
+        Q_EMIT m_texts->changed();
     }
     return QObject::eventFilter(watched, event);
+}
+
+QString ChatFormat::fileSizeText(qint64 bytes, const QDateTime &) const
+{
+    return ChatText::fileSizeText(bytes);
+}
+
+QString ChatFormat::characterCountText(int length, int maxLength, const QDateTime &) const
+{
+    return ChatText::characterCountText(length, maxLength);
+}
+
+QString ChatFormat::characterCountName(int length, const QDateTime &) const
+{
+    return ChatText::characterCountName(length);
+}
+
+QString ChatFormat::attachmentAccessibleText(const QString &name, bool isImage, qint64 bytes,
+                                             const QDateTime &) const
+{
+    return ChatText::attachmentAccessibleText(name, isImage, bytes);
+}
+
+QString ChatFormat::removeAttachmentName(const QString &name, const QDateTime &) const
+{
+    return ChatText::removeAttachmentName(name);
+}
+
+QString ChatFormat::saveAttachmentName(const QString &name, const QDateTime &) const
+{
+    return ChatText::saveAttachmentName(name);
+}
+
+QString ChatFormat::uploadProgressText(qint64 sent, qint64 total, const QDateTime &) const
+{
+    return ChatText::uploadProgressText(sent, total);
+}
+
+QString ChatFormat::attachmentCountText(int count, const QDateTime &) const
+{
+    return ChatText::attachmentCountText(count);
 }
 
 QString ChatFormat::relativeTime(const QDateTime &time, const QDateTime &now) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chaterror.h"
+#include "chatlabels.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -23,10 +24,15 @@ class ChatFormat : public QObject
     /// The current time, refreshed every 30 s and on a language change: bind relative times to it
     /// (`ChatFormat.relativeTime(updatedAt, ChatFormat.now)`) to keep them true.
     Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
+    /// ChatText's fixed labels in the user's language, by key:
+    /// `ChatFormat.texts.sendButton` is ChatText::label(ChatText::SendButton).
+    /// Follows a language change.
+    Q_PROPERTY(CStar::ChatLabels *texts READ texts CONSTANT)
 public:
     explicit ChatFormat(QObject *parent = nullptr);
 
     QDateTime now() const { return m_now; }
+    ChatLabels *texts() const { return m_texts; }
 
     /// "just now", "5 minutes ago", "Yesterday", then a short date.
     Q_INVOKABLE QString relativeTime(const QDateTime &time,
@@ -78,6 +84,23 @@ public:
                                              int unreadCount,
                                              const QDateTime &refresh = QDateTime()) const;
 
+    // Attachments (ChatText).
+    Q_INVOKABLE QString fileSizeText(qint64 bytes, const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString characterCountText(int length, int maxLength,
+                                           const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString characterCountName(int length,
+                                           const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString attachmentAccessibleText(const QString &name, bool isImage, qint64 bytes,
+                                                 const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString removeAttachmentName(const QString &name,
+                                             const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString saveAttachmentName(const QString &name,
+                                           const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString uploadProgressText(qint64 sent, qint64 total,
+                                           const QDateTime &refresh = QDateTime()) const;
+    Q_INVOKABLE QString attachmentCountText(int count,
+                                            const QDateTime &refresh = QDateTime()) const;
+
 Q_SIGNALS:
     void nowChanged();
 
@@ -86,6 +109,7 @@ protected:
 
 private:
     QDateTime m_now;
+    ChatLabels *m_texts;
 };
 
 } // namespace CStar

@@ -163,13 +163,249 @@
         <source>[image: %1]</source>
         <translation>[صورة: %1]</translation>
     </message>
-</context>
-<context>
-    <name>CStar::ConversationController</name>
+    <message>
+        <source>Write a message…</source>
+        <translation>اكتب رسالة…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>الرسالة</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation>اضغط Enter للإرسال وShift+Enter لبدء سطر جديد</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>إرسال الرسالة</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>إرسال (Enter)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>المحادثات</translation>
+    </message>
     <message>
         <source>New conversation</source>
         <translation>محادثة جديدة</translation>
     </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>بدء محادثة جديدة</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>محادثة جديدة (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Sign in to see all conversations</source>
+        <translation>سجّل الدخول لعرض جميع المحادثات</translation>
+    </message>
+    <message>
+        <source>Sign in to see all your conversations.</source>
+        <translation>سجّل الدخول لعرض جميع محادثاتك.</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>أنت تتحدث كضيف. بعد تسجيل الدخول سترى أيضًا المحادثات التي بدأتها في مكان آخر.</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Start one with “New conversation”.</source>
+        <translation>لا توجد محادثات بعد. ابدأ واحدة من «محادثة جديدة».</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>الرسائل</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Back to conversations</source>
+        <translation>العودة إلى المحادثات</translation>
+    </message>
+    <message>
+        <source>Subject (optional)</source>
+        <translation>الموضوع (اختياري)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>New messages ↓</source>
+        <translation>رسائل جديدة ↓</translation>
+    </message>
+    <message>
+        <source>Jump to new messages</source>
+        <translation>الانتقال إلى الرسائل الجديدة</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>نسخ النص</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>إعادة محاولة الإرسال</translation>
+    </message>
+    <message>
+        <source>Discard this message</source>
+        <translation>حذف هذه الرسالة</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>إرفاق ملف</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+A)</source>
+        <translation>إرفاق ملف (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Attach a screenshot of this window</source>
+        <translation>إرفاق لقطة شاشة لهذه النافذة</translation>
+    </message>
+    <message>
+        <source>Attach files or a screenshot</source>
+        <translation>إرفاق ملفات أو لقطة شاشة</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation>أفلِت الملفات هنا لإرفاقها</translation>
+    </message>
+    <message>
+        <source>Attach this screenshot?</source>
+        <translation>هل تريد إرفاق لقطة الشاشة هذه؟</translation>
+    </message>
+    <message>
+        <source>Drag to keep only part of the window.</source>
+        <translation>اسحب للاحتفاظ بجزء من النافذة فقط.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <comment>screenshot</comment>
+        <extracomment>Confirms attaching the reviewed screenshot.</extracomment>
+        <translation>إرفاق</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>النافذة كاملة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>حفظ…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>حفظ المرفق</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>فتح الصورة</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>إلغاء الرفع</translation>
+    </message>
+    <message>
+        <source>Image unavailable</source>
+        <translation>الصورة غير متاحة</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>إرفاق ملفات</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>لا أحرف</numerusform>
+            <numerusform>حرف واحد</numerusform>
+            <numerusform>حرفان</numerusform>
+            <numerusform>%Ln أحرف</numerusform>
+            <numerusform>%Ln حرفًا</numerusform>
+            <numerusform>%Ln حرف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>صورة %1، %2</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>ملف %1، %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>إزالة %1</translation>
+    </message>
+    <message>
+        <source>Save %1…</source>
+        <translation>حفظ %1…</translation>
+    </message>
+    <message>
+        <source>Uploading… %1 %</source>
+        <translation>جارٍ الرفع… %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>لا مرفقات</numerusform>
+            <numerusform>مرفق واحد</numerusform>
+            <numerusform>مرفقان</numerusform>
+            <numerusform>%Ln مرفقات</numerusform>
+            <numerusform>%Ln مرفقًا</numerusform>
+            <numerusform>%Ln مرفق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 10 MB.</source>
+        <translation>«%1» أكبر من 10 ميغابايت.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent: only images, PDF, text, CSV, JSON and zip files can.</source>
+        <translation>تعذّر إرسال «%1»: يمكن إرسال الصور وملفات PDF والنصوص وCSV وJSON وzip فقط.</translation>
+    </message>
+    <message>
+        <source>“%1” is not what its name says it is.</source>
+        <translation>محتوى «%1» لا يطابق اسمه.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large an image (at most 10,000 × 10,000 pixels).</source>
+        <translation>«%1» صورة كبيرة جدًا (10,000 × 10,000 بكسل على الأكثر).</translation>
+    </message>
+    <message>
+        <source>At most 10 files can be sent in one message.</source>
+        <translation>يمكن إرسال 10 ملفات على الأكثر في رسالة واحدة.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read.</source>
+        <translation>تعذّرت قراءة «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::ConversationController</name>
     <message>
         <source>Conversation</source>
         <translation>محادثة</translation>

@@ -151,13 +151,241 @@
         <source>[image: %1]</source>
         <translation>[Bild: %1]</translation>
     </message>
-</context>
-<context>
-    <name>CStar::ConversationController</name>
+    <message>
+        <source>Write a message…</source>
+        <translation>Nachricht schreiben …</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation>Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Senden (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
     <message>
         <source>New conversation</source>
         <translation>Neue Unterhaltung</translation>
     </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>Eine neue Unterhaltung beginnen</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>Neue Unterhaltung (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to see all conversations</source>
+        <translation>Anmelden, um alle Unterhaltungen zu sehen</translation>
+    </message>
+    <message>
+        <source>Sign in to see all your conversations.</source>
+        <translation>Melden Sie sich an, um alle Ihre Unterhaltungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Sie schreiben als Gast. Nach der Anmeldung sehen Sie auch die Unterhaltungen, die Sie anderswo begonnen haben.</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Start one with “New conversation”.</source>
+        <translation>Noch keine Unterhaltungen. Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back to conversations</source>
+        <translation>Zurück zu den Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Subject (optional)</source>
+        <translation>Betreff (optional)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Neue Nachrichten ↓</translation>
+    </message>
+    <message>
+        <source>Jump to new messages</source>
+        <translation>Zu den neuen Nachrichten springen</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Senden erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Discard this message</source>
+        <translation>Diese Nachricht verwerfen</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+A)</source>
+        <translation>Datei anhängen (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Attach a screenshot of this window</source>
+        <translation>Bildschirmfoto dieses Fensters anhängen</translation>
+    </message>
+    <message>
+        <source>Attach files or a screenshot</source>
+        <translation>Dateien oder Bildschirmfoto anhängen</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation>Dateien hier ablegen, um sie anzuhängen</translation>
+    </message>
+    <message>
+        <source>Attach this screenshot?</source>
+        <translation>Dieses Bildschirmfoto anhängen?</translation>
+    </message>
+    <message>
+        <source>Drag to keep only part of the window.</source>
+        <translation>Ziehen Sie, um nur einen Teil des Fensters zu behalten.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <comment>screenshot</comment>
+        <extracomment>Confirms attaching the reviewed screenshot.</extracomment>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>Ganzes Fenster</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Bild öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Hochladen abbrechen</translation>
+    </message>
+    <message>
+        <source>Image unavailable</source>
+        <translation>Bild nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n Zeichen</numerusform>
+            <numerusform>%n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>Bild %1, %2</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Datei %1, %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Save %1…</source>
+        <translation>%1 speichern …</translation>
+    </message>
+    <message>
+        <source>Uploading… %1 %</source>
+        <translation>Wird hochgeladen … %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n Anhang</numerusform>
+            <numerusform>%n Anhänge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 10 MB.</source>
+        <translation>„%1“ ist größer als 10 MB.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent: only images, PDF, text, CSV, JSON and zip files can.</source>
+        <translation>„%1“ kann nicht gesendet werden: Nur Bilder sowie PDF-, Text-, CSV-, JSON- und ZIP-Dateien sind möglich.</translation>
+    </message>
+    <message>
+        <source>“%1” is not what its name says it is.</source>
+        <translation>„%1“ ist nicht, was sein Name angibt.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large an image (at most 10,000 × 10,000 pixels).</source>
+        <translation>„%1“ ist ein zu großes Bild (höchstens 10.000 × 10.000 Pixel).</translation>
+    </message>
+    <message>
+        <source>At most 10 files can be sent in one message.</source>
+        <translation>Eine Nachricht kann höchstens 10 Dateien enthalten.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read.</source>
+        <translation>„%1“ konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::ConversationController</name>
     <message>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>

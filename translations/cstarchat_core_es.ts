@@ -151,13 +151,241 @@
         <source>[image: %1]</source>
         <translation>[imagen: %1]</translation>
     </message>
-</context>
-<context>
-    <name>CStar::ConversationController</name>
+    <message>
+        <source>Write a message…</source>
+        <translation>Escribe un mensaje…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation>Intro envía, Mayús+Intro inicia una nueva línea</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Enviar mensaje</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Enviar (Intro)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
     <message>
         <source>New conversation</source>
         <translation>Nueva conversación</translation>
     </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>Iniciar una nueva conversación</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>Nueva conversación (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Sign in to see all conversations</source>
+        <translation>Iniciar sesión para ver todas las conversaciones</translation>
+    </message>
+    <message>
+        <source>Sign in to see all your conversations.</source>
+        <translation>Inicia sesión para ver todas tus conversaciones.</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Estás chateando como invitado. Al iniciar sesión verás también las conversaciones que empezaste en otro lugar.</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Start one with “New conversation”.</source>
+        <translation>Todavía no hay conversaciones. Inicia una con «Nueva conversación».</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Back to conversations</source>
+        <translation>Volver a las conversaciones</translation>
+    </message>
+    <message>
+        <source>Subject (optional)</source>
+        <translation>Asunto (opcional)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Mensajes nuevos ↓</translation>
+    </message>
+    <message>
+        <source>Jump to new messages</source>
+        <translation>Ir a los mensajes nuevos</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Reintentar el envío</translation>
+    </message>
+    <message>
+        <source>Discard this message</source>
+        <translation>Descartar este mensaje</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar un archivo</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+A)</source>
+        <translation>Adjuntar un archivo (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <source>Attach a screenshot of this window</source>
+        <translation>Adjuntar una captura de esta ventana</translation>
+    </message>
+    <message>
+        <source>Attach files or a screenshot</source>
+        <translation>Adjuntar archivos o una captura</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation>Suelta archivos aquí para adjuntarlos</translation>
+    </message>
+    <message>
+        <source>Attach this screenshot?</source>
+        <translation>¿Adjuntar esta captura de pantalla?</translation>
+    </message>
+    <message>
+        <source>Drag to keep only part of the window.</source>
+        <translation>Arrastra para conservar solo una parte de la ventana.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <comment>screenshot</comment>
+        <extracomment>Confirms attaching the reviewed screenshot.</extracomment>
+        <translation>Adjuntar</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>Ventana completa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Guardar adjunto</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Abrir imagen</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Cancelar subida</translation>
+    </message>
+    <message>
+        <source>Image unavailable</source>
+        <translation>Imagen no disponible</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n carácter</numerusform>
+            <numerusform>%n caracteres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>Imagen %1, %2</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Archivo %1, %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Save %1…</source>
+        <translation>Guardar %1…</translation>
+    </message>
+    <message>
+        <source>Uploading… %1 %</source>
+        <translation>Subiendo… %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n adjunto</numerusform>
+            <numerusform>%n adjuntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 10 MB.</source>
+        <translation>«%1» supera los 10 MB.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent: only images, PDF, text, CSV, JSON and zip files can.</source>
+        <translation>No se puede enviar «%1»: solo se admiten imágenes y archivos PDF, de texto, CSV, JSON y zip.</translation>
+    </message>
+    <message>
+        <source>“%1” is not what its name says it is.</source>
+        <translation>«%1» no es lo que dice su nombre.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large an image (at most 10,000 × 10,000 pixels).</source>
+        <translation>«%1» es una imagen demasiado grande (como máximo 10.000 × 10.000 píxeles).</translation>
+    </message>
+    <message>
+        <source>At most 10 files can be sent in one message.</source>
+        <translation>Un mensaje puede llevar como máximo 10 archivos.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read.</source>
+        <translation>No se pudo leer «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::ConversationController</name>
     <message>
         <source>Conversation</source>
         <translation>Conversación</translation>

@@ -151,13 +151,241 @@
         <source>[image: %1]</source>
         <translation>[image&#xa0;: %1]</translation>
     </message>
-</context>
-<context>
-    <name>CStar::ConversationController</name>
+    <message>
+        <source>Write a message…</source>
+        <translation>Écrire un message…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation>Entrée envoie, Maj+Entrée passe à la ligne</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Envoyer (Entrée)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
     <message>
         <source>New conversation</source>
         <translation>Nouvelle conversation</translation>
     </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>Démarrer une nouvelle conversation</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>Nouvelle conversation (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Sign in to see all conversations</source>
+        <translation>Se connecter pour voir toutes les conversations</translation>
+    </message>
+    <message>
+        <source>Sign in to see all your conversations.</source>
+        <translation>Connectez-vous pour voir toutes vos conversations.</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>Vous discutez en tant qu’invité. Une fois connecté, vous verrez aussi les conversations commencées ailleurs.</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Start one with “New conversation”.</source>
+        <translation>Aucune conversation pour l’instant. Démarrez-en une avec «&#xa0;Nouvelle conversation&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Back to conversations</source>
+        <translation>Retour aux conversations</translation>
+    </message>
+    <message>
+        <source>Subject (optional)</source>
+        <translation>Objet (facultatif)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Nouveaux messages ↓</translation>
+    </message>
+    <message>
+        <source>Jump to new messages</source>
+        <translation>Aller aux nouveaux messages</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Réessayer l’envoi</translation>
+    </message>
+    <message>
+        <source>Discard this message</source>
+        <translation>Supprimer ce message</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+A)</source>
+        <translation>Joindre un fichier (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>Attach a screenshot of this window</source>
+        <translation>Joindre une capture de cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Attach files or a screenshot</source>
+        <translation>Joindre des fichiers ou une capture</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation>Déposez des fichiers ici pour les joindre</translation>
+    </message>
+    <message>
+        <source>Attach this screenshot?</source>
+        <translation>Joindre cette capture d’écran ?</translation>
+    </message>
+    <message>
+        <source>Drag to keep only part of the window.</source>
+        <translation>Faites glisser pour ne garder qu’une partie de la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <comment>screenshot</comment>
+        <extracomment>Confirms attaching the reviewed screenshot.</extracomment>
+        <translation>Joindre</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>Fenêtre entière</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Enregistrer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Ouvrir l’image</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>Image unavailable</source>
+        <translation>Image indisponible</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n caractère</numerusform>
+            <numerusform>%n caractères</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>Image %1, %2</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Fichier %1, %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Save %1…</source>
+        <translation>Enregistrer %1…</translation>
+    </message>
+    <message>
+        <source>Uploading… %1 %</source>
+        <translation>Envoi… %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n pièce jointe</numerusform>
+            <numerusform>%n pièces jointes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 10 MB.</source>
+        <translation>« %1 » dépasse 10 Mo.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent: only images, PDF, text, CSV, JSON and zip files can.</source>
+        <translation>Impossible d’envoyer « %1 » : seuls les images et les fichiers PDF, texte, CSV, JSON et zip sont acceptés.</translation>
+    </message>
+    <message>
+        <source>“%1” is not what its name says it is.</source>
+        <translation>« %1 » n’est pas ce que son nom indique.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large an image (at most 10,000 × 10,000 pixels).</source>
+        <translation>« %1 » est une image trop grande (10 000 × 10 000 pixels au maximum).</translation>
+    </message>
+    <message>
+        <source>At most 10 files can be sent in one message.</source>
+        <translation>Un message peut contenir 10 fichiers au maximum.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read.</source>
+        <translation>Impossible de lire « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::ConversationController</name>
     <message>
         <source>Conversation</source>
         <translation>Conversation</translation>

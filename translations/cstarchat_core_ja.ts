@@ -148,13 +148,239 @@
         <source>[image: %1]</source>
         <translation>[画像: %1]</translation>
     </message>
-</context>
-<context>
-    <name>CStar::ConversationController</name>
+    <message>
+        <source>Write a message…</source>
+        <translation>メッセージを入力…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation>Enter で送信、Shift+Enter で改行</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>メッセージを送信</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>送信 (Enter)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会話</translation>
+    </message>
     <message>
         <source>New conversation</source>
         <translation>新しい会話</translation>
     </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>新しい会話を始める</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>新しい会話 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign in to see all conversations</source>
+        <translation>サインインしてすべての会話を表示</translation>
+    </message>
+    <message>
+        <source>Sign in to see all your conversations.</source>
+        <translation>サインインすると、すべての会話を表示できます。</translation>
+    </message>
+    <message>
+        <source>You are chatting as a guest. Signing in shows the conversations you started elsewhere.</source>
+        <translation>ゲストとしてチャットしています。サインインすると、ほかの場所で始めた会話も表示されます。</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Start one with “New conversation”.</source>
+        <translation>まだ会話はありません。「新しい会話」から始めましょう。</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Back to conversations</source>
+        <translation>会話一覧に戻る</translation>
+    </message>
+    <message>
+        <source>Subject (optional)</source>
+        <translation>件名（任意）</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>New messages ↓</source>
+        <translation>新着メッセージ ↓</translation>
+    </message>
+    <message>
+        <source>Jump to new messages</source>
+        <translation>新着メッセージへ移動</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>テキストをコピー</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>送信を再試行</translation>
+    </message>
+    <message>
+        <source>Discard this message</source>
+        <translation>このメッセージを破棄</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>ファイルを添付</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+A)</source>
+        <translation>ファイルを添付 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Attach a screenshot of this window</source>
+        <translation>このウィンドウのスクリーンショットを添付</translation>
+    </message>
+    <message>
+        <source>Attach files or a screenshot</source>
+        <translation>ファイルまたはスクリーンショットを添付</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation>ここにファイルをドロップして添付</translation>
+    </message>
+    <message>
+        <source>Attach this screenshot?</source>
+        <translation>このスクリーンショットを添付しますか?</translation>
+    </message>
+    <message>
+        <source>Drag to keep only part of the window.</source>
+        <translation>ドラッグしてウィンドウの一部だけを残します。</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <comment>screenshot</comment>
+        <extracomment>Confirms attaching the reviewed screenshot.</extracomment>
+        <translation>添付</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>ウィンドウ全体</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>添付ファイルを保存</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>画像を開く</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>アップロードをキャンセル</translation>
+    </message>
+    <message>
+        <source>Image unavailable</source>
+        <translation>画像を表示できません</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>ファイルの添付</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n 文字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>画像 %1、%2</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>ファイル %1、%2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <source>Save %1…</source>
+        <translation>%1 を保存…</translation>
+    </message>
+    <message>
+        <source>Uploading… %1 %</source>
+        <translation>アップロード中… %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>添付ファイル %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 10 MB.</source>
+        <translation>「%1」は 10 MB を超えています。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent: only images, PDF, text, CSV, JSON and zip files can.</source>
+        <translation>「%1」は送信できません。送信できるのは画像、PDF、テキスト、CSV、JSON、zip ファイルだけです。</translation>
+    </message>
+    <message>
+        <source>“%1” is not what its name says it is.</source>
+        <translation>「%1」の内容が名前と一致しません。</translation>
+    </message>
+    <message>
+        <source>“%1” is too large an image (at most 10,000 × 10,000 pixels).</source>
+        <translation>「%1」は画像が大きすぎます (最大 10,000 × 10,000 ピクセル)。</translation>
+    </message>
+    <message>
+        <source>At most 10 files can be sent in one message.</source>
+        <translation>1 つのメッセージで送信できるファイルは 10 個までです。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read.</source>
+        <translation>「%1」を読み込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>CStar::ConversationController</name>
     <message>
         <source>Conversation</source>
         <translation>会話</translation>

@@ -300,15 +300,15 @@ void ChatPanelPrivate::connectConversation()
 void ChatPanelPrivate::retranslate()
 {
     listPage->retranslate();
-    messageView->setAccessibleName(ChatPanel::tr("Messages"));
-    backButton->setText(ChatPanel::tr("Back"));
-    backButton->setAccessibleName(ChatPanel::tr("Back to conversations"));
+    messageView->setAccessibleName(ChatText::label(ChatText::MessagesListName));
+    backButton->setText(ChatText::label(ChatText::BackButton));
+    backButton->setAccessibleName(ChatText::label(ChatText::BackButtonName));
     backButton->setArrowType(q->layoutDirection() == Qt::RightToLeft ? Qt::RightArrow
                                                                      : Qt::LeftArrow);
-    subjectEdit->setPlaceholderText(ChatPanel::tr("Subject (optional)"));
-    subjectEdit->setAccessibleName(ChatPanel::tr("Subject"));
-    newMessagesPill->setText(ChatPanel::tr("New messages ↓"));
-    newMessagesPill->setAccessibleName(ChatPanel::tr("Jump to new messages"));
+    subjectEdit->setPlaceholderText(ChatText::label(ChatText::SubjectPlaceholder));
+    subjectEdit->setAccessibleName(ChatText::label(ChatText::SubjectFieldName));
+    newMessagesPill->setText(ChatText::label(ChatText::NewMessagesPill));
+    newMessagesPill->setAccessibleName(ChatText::label(ChatText::NewMessagesPillName));
     typingLabel->retranslate();
     messageDelegate->invalidate();
     typingLabel->setUsers(messages->typingUsers());
@@ -440,7 +440,7 @@ void ChatPanelPrivate::showMessageMenu(const QPoint &pos)
         menu.addAction(ChatText::discardText(), q, [this, row] { messages->discard(row); });
     }
     const QString content = index.data(MessagesModel::ContentRole).toString();
-    menu.addAction(ChatPanel::tr("Copy text"), q, [content] {
+    menu.addAction(ChatText::label(ChatText::CopyText), q, [content] {
         if (auto *clipboard = QGuiApplication::clipboard())
             clipboard->setText(content);
     });

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "composer.h"
 
+#include "chattext.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -23,12 +25,12 @@ public:
 
     void retranslate()
     {
-        edit->setPlaceholderText(Composer::tr("Write a message…"));
-        edit->setAccessibleName(Composer::tr("Message"));
-        edit->setAccessibleDescription(Composer::tr("Enter sends, Shift+Enter starts a new line"));
-        sendButton->setText(Composer::tr("Send"));
-        sendButton->setAccessibleName(Composer::tr("Send message"));
-        sendButton->setToolTip(Composer::tr("Send (Enter)"));
+        edit->setPlaceholderText(ChatText::label(ChatText::MessagePlaceholder));
+        edit->setAccessibleName(ChatText::label(ChatText::MessageFieldName));
+        edit->setAccessibleDescription(ChatText::label(ChatText::MessageFieldHint));
+        sendButton->setText(ChatText::label(ChatText::SendButton));
+        sendButton->setAccessibleName(ChatText::label(ChatText::SendButtonName));
+        sendButton->setToolTip(ChatText::label(ChatText::SendButtonToolTip));
         updateCounter();
     }
 
@@ -38,9 +40,8 @@ public:
         const int length = int(edit->toPlainText().size());
         // Show the count from 90 % of the limit, and always when over it.
         counter->setVisible(length >= maxLength * 9 / 10);
-        counter->setText(
-            Composer::tr("%1 / %2").arg(QLocale().toString(length), QLocale().toString(maxLength)));
-        counter->setAccessibleName(Composer::tr("%n characters", nullptr, length));
+        counter->setText(ChatText::characterCountText(length, maxLength));
+        counter->setAccessibleName(ChatText::characterCountName(length));
         counter->setForegroundRole(length > maxLength ? QPalette::Highlight
                                                       : QPalette::PlaceholderText);
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ticketlistpage_p.h"
 
+#include "chattext.h"
+
 #include "chatpanel.h"
 #include "ticketdelegate.h"
 #include "ticketsmodel.h"
@@ -89,15 +91,14 @@ void TicketListPage::select(const QString &ticketId)
 
 void TicketListPage::retranslate()
 {
-    m_title->setText(ChatPanel::tr("Conversations"));
-    m_newButton->setText(ChatPanel::tr("New conversation"));
-    m_newButton->setAccessibleName(ChatPanel::tr("Start a new conversation"));
-    m_newButton->setToolTip(ChatPanel::tr("New conversation (Ctrl+N)"));
-    m_signInButton->setText(ChatPanel::tr("Sign in"));
-    m_signInButton->setAccessibleName(ChatPanel::tr("Sign in to see all conversations"));
-    m_view->setAccessibleName(ChatPanel::tr("Conversations"));
-    m_emptyLabel->setText(
-        ChatPanel::tr("No conversations yet. Start one with “New conversation”."));
+    m_title->setText(ChatText::label(ChatText::ConversationsTitle));
+    m_newButton->setText(ChatText::label(ChatText::NewConversationButton));
+    m_newButton->setAccessibleName(ChatText::label(ChatText::NewConversationButtonName));
+    m_newButton->setToolTip(ChatText::label(ChatText::NewConversationToolTip));
+    m_signInButton->setText(ChatText::label(ChatText::SignInButton));
+    m_signInButton->setAccessibleName(ChatText::label(ChatText::SignInButtonName));
+    m_view->setAccessibleName(ChatText::label(ChatText::ConversationsTitle));
+    m_emptyLabel->setText(ChatText::label(ChatText::NoConversations));
     updateSignIn();
     // The delegate paints translated text (statuses, times) and mirrors.
     m_view->viewport()->update();
@@ -111,12 +112,10 @@ void TicketListPage::updateSignIn()
     if (needsIdentify) {
         // The server's hint is written for developers: keep it out of the
         // customer's way, in the tooltip.
-        m_signInLabel->setText(ChatPanel::tr("Sign in to see all your conversations."));
+        m_signInLabel->setText(ChatText::label(ChatText::SignInPrompt));
         m_signInLabel->setToolTip(e.hint());
         // Screen readers would read that tooltip as the description.
-        m_signInLabel->setAccessibleDescription(
-            ChatPanel::tr("You are chatting as a guest. Signing in shows the conversations "
-                          "you started elsewhere."));
+        m_signInLabel->setAccessibleDescription(ChatText::label(ChatText::GuestHint));
     }
     m_emptyLabel->setVisible(!needsIdentify && m_tickets->rowCount() == 0
                              && !m_tickets->isLoading());

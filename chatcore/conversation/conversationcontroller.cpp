@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "conversationcontroller.h"
 
+#include "chattext.h"
 #include "logging_p.h"
 #include "ticketsapi.h"
 
@@ -113,7 +114,7 @@ void ConversationControllerPrivate::updateTexts()
 {
     QString newTitle;
     if (creatingTicket) {
-        newTitle = ConversationController::tr("New conversation");
+        newTitle = ChatText::label(ChatText::NewConversationButton);
     } else if (!currentTicketId.isEmpty()) {
         const int row = tickets->rowOf(currentTicketId);
         QString ticketTitle;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chattext.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace CStar {
@@ -111,6 +112,159 @@ QString ChatText::retryText()
 QString ChatText::discardText()
 {
     return tr("Discard");
+}
+
+QString ChatText::label(Label label)
+{
+    switch (label) {
+    case MessagePlaceholder:
+        return tr("Write a message…");
+    case MessageFieldName:
+        return tr("Message");
+    case MessageFieldHint:
+        return tr("Enter sends, Shift+Enter starts a new line");
+    case SendButton:
+        return tr("Send");
+    case SendButtonName:
+        return tr("Send message");
+    case SendButtonToolTip:
+        return tr("Send (Enter)");
+    case ConversationsTitle:
+        return tr("Conversations");
+    case NewConversationButton:
+        return tr("New conversation");
+    case NewConversationButtonName:
+        return tr("Start a new conversation");
+    case NewConversationToolTip:
+        return tr("New conversation (Ctrl+N)");
+    case SignInButton:
+        return tr("Sign in");
+    case SignInButtonName:
+        return tr("Sign in to see all conversations");
+    case SignInPrompt:
+        return tr("Sign in to see all your conversations.");
+    case GuestHint:
+        return tr("You are chatting as a guest. Signing in shows the conversations you "
+                  "started elsewhere.");
+    case NoConversations:
+        return tr("No conversations yet. Start one with “New conversation”.");
+    case MessagesListName:
+        return tr("Messages");
+    case BackButton:
+        return tr("Back");
+    case BackButtonName:
+        return tr("Back to conversations");
+    case SubjectPlaceholder:
+        return tr("Subject (optional)");
+    case SubjectFieldName:
+        return tr("Subject");
+    case NewMessagesPill:
+        return tr("New messages ↓");
+    case NewMessagesPillName:
+        return tr("Jump to new messages");
+    case CopyText:
+        return tr("Copy text");
+    case RetrySendingName:
+        return tr("Retry sending");
+    case DiscardMessageName:
+        return tr("Discard this message");
+    case AttachButtonName:
+        return tr("Attach a file");
+    case AttachButtonToolTip:
+        return tr("Attach a file (Ctrl+Shift+A)");
+    case AttachScreenshot:
+        return tr("Attach a screenshot of this window");
+    case AttachMenuName:
+        return tr("Attach files or a screenshot");
+    case AttachmentsName:
+        return tr("Attachments");
+    case DropFilesHint:
+        return tr("Drop files here to attach them");
+    case ScreenshotReviewTitle:
+        return tr("Attach this screenshot?");
+    case ScreenshotCropHint:
+        return tr("Drag to keep only part of the window.");
+    case ScreenshotAttachButton:
+        //: Confirms attaching the reviewed screenshot.
+        return tr("Attach", "screenshot");
+    case ScreenshotResetCrop:
+        return tr("Whole window");
+    case CancelButton:
+        return tr("Cancel");
+    case SaveAttachment:
+        return tr("Save…");
+    case SaveAttachmentTitle:
+        return tr("Save attachment");
+    case OpenImage:
+        return tr("Open image");
+    case CancelUpload:
+        return tr("Cancel upload");
+    case ImageUnavailable:
+        return tr("Image unavailable");
+    case ChooseFilesTitle:
+        return tr("Attach files");
+    }
+    return {};
+}
+
+QString ChatText::fileSizeText(qint64 bytes)
+{
+    // Traditional units (kB, MB) are what people read; one decimal from 1 MB.
+    return QLocale().formattedDataSize(qMax<qint64>(0, bytes), bytes < 1024 * 1024 ? 0 : 1,
+                                       QLocale::DataSizeTraditionalFormat);
+}
+
+QString ChatText::characterCountText(int length, int maxLength)
+{
+    return tr("%1 / %2").arg(QLocale().toString(length), QLocale().toString(maxLength));
+}
+
+QString ChatText::characterCountName(int length)
+{
+    return tr("%n characters", nullptr, length);
+}
+
+QString ChatText::attachmentAccessibleText(const QString &name, bool isImage, qint64 bytes)
+{
+    return isImage ? tr("Image %1, %2").arg(name, fileSizeText(bytes))
+                   : tr("File %1, %2").arg(name, fileSizeText(bytes));
+}
+
+QString ChatText::removeAttachmentName(const QString &name)
+{
+    return tr("Remove %1").arg(name);
+}
+
+QString ChatText::saveAttachmentName(const QString &name)
+{
+    return tr("Save %1…").arg(name);
+}
+
+QString ChatText::uploadProgressText(qint64 sent, qint64 total)
+{
+    const int percent = total > 0 ? int(qBound(qint64(0), sent * 100 / total, qint64(100))) : 0;
+    return tr("Uploading… %1 %").arg(QLocale().toString(percent));
+}
+
+QString ChatText::attachmentCountText(int count)
+{
+    return tr("%n attachment(s)", nullptr, count);
+}
+
+QString ChatText::attachmentRefusalText(const QString &code, const QString &name)
+{
+    if (code == QLatin1String("file_too_large"))
+        return tr("“%1” is larger than 10 MB.").arg(name);
+    if (code == QLatin1String("unsupported_media_type"))
+        return tr("“%1” cannot be sent: only images, PDF, text, CSV, JSON and zip files can.")
+            .arg(name);
+    if (code == QLatin1String("content_mismatch"))
+        return tr("“%1” is not what its name says it is.").arg(name);
+    if (code == QLatin1String("image_too_large"))
+        return tr("“%1” is too large an image (at most 10,000 × 10,000 pixels).").arg(name);
+    if (code == QLatin1String("too_many_attachments"))
+        return tr("At most 10 files can be sent in one message.");
+    return tr("“%1” could not be read.").arg(name);
 }
 
 QString ChatText::unreadText(int count)

@@ -20,8 +20,65 @@ namespace CStar {
 /// (Markdown, documents) is the UIs' business.
 class CSTARCHAT_CORE_EXPORT ChatText
 {
+    Q_GADGET
     Q_DECLARE_TR_FUNCTIONS(CStar::ChatText)
 public:
+    /// The fixed labels of both UIs (label()). QML reads them as
+    /// `ChatFormat.texts.<key>`, the key being the enumerator's name with a
+    /// lower-case first letter (`ChatFormat.texts.sendButton`).
+    enum Label {
+        // The composer
+        MessagePlaceholder, ///< "Write a message…"
+        MessageFieldName, ///< "Message"
+        MessageFieldHint, ///< "Enter sends, Shift+Enter starts a new line"
+        SendButton, ///< "Send"
+        SendButtonName, ///< "Send message"
+        SendButtonToolTip, ///< "Send (Enter)"
+        // The conversation list
+        ConversationsTitle, ///< "Conversations"
+        NewConversationButton, ///< "New conversation"
+        NewConversationButtonName, ///< "Start a new conversation"
+        NewConversationToolTip, ///< "New conversation (Ctrl+N)"
+        SignInButton, ///< "Sign in"
+        SignInButtonName, ///< "Sign in to see all conversations"
+        SignInPrompt, ///< "Sign in to see all your conversations."
+        GuestHint, ///< "You are chatting as a guest. …"
+        NoConversations, ///< "No conversations yet. Start one with “New conversation”."
+        // The thread
+        MessagesListName, ///< "Messages"
+        BackButton, ///< "Back"
+        BackButtonName, ///< "Back to conversations"
+        SubjectPlaceholder, ///< "Subject (optional)"
+        SubjectFieldName, ///< "Subject"
+        NewMessagesPill, ///< "New messages ↓"
+        NewMessagesPillName, ///< "Jump to new messages"
+        CopyText, ///< "Copy text"
+        RetrySendingName, ///< "Retry sending"
+        DiscardMessageName, ///< "Discard this message"
+        // Attachments (protocol §11)
+        AttachButtonName, ///< "Attach a file"
+        AttachButtonToolTip, ///< "Attach a file (Ctrl+Shift+A)"
+        AttachScreenshot, ///< "Attach a screenshot of this window"
+        AttachMenuName, ///< "Attach files or a screenshot" (a menu button)
+        AttachmentsName, ///< "Attachments" (the list of files of a draft or message)
+        DropFilesHint, ///< "Drop files here to attach them"
+        ScreenshotReviewTitle, ///< "Attach this screenshot?"
+        ScreenshotCropHint, ///< "Drag to keep only part of the window."
+        ScreenshotAttachButton, ///< "Attach"
+        ScreenshotResetCrop, ///< "Whole window"
+        CancelButton, ///< "Cancel"
+        SaveAttachment, ///< "Save…"
+        SaveAttachmentTitle, ///< "Save attachment" (the save dialog's title)
+        OpenImage, ///< "Open image"
+        CancelUpload, ///< "Cancel upload"
+        ImageUnavailable, ///< "Image unavailable"
+        ChooseFilesTitle, ///< "Attach files" (the file dialog's title)
+    };
+    Q_ENUM(Label)
+
+    /// A fixed label in the user's language.
+    static QString label(Label label);
+
     /// An address found in plain text: [start, start + length) of the text,
     /// and the link it opens (always a safe one, see isSafeLink()).
     struct Link
@@ -64,6 +121,31 @@ public:
     /// A ticket row for screen readers: "Order 42, Open, 3 unread".
     static QString ticketAccessibleText(const QString &title, const QString &statusName,
                                         int unreadCount);
+
+    /// "1.2 MB": a file size in the locale's units (§11 sizes are bytes).
+    static QString fileSizeText(qint64 bytes);
+    /// "%1 / %2" characters of the composer's counter, and its accessible
+    /// name "%n characters".
+    static QString characterCountText(int length, int maxLength);
+    static QString characterCountName(int length);
+    /// An attachment for screen readers: "Image screenshot.png, 240 KB" /
+    /// "File report.pdf, 1.2 MB".
+    static QString attachmentAccessibleText(const QString &name, bool isImage, qint64 bytes);
+    /// "Remove screenshot.png" (a pending attachment's remove button).
+    static QString removeAttachmentName(const QString &name);
+    /// "Save report.pdf…" (a file chip's save action, for screen readers).
+    static QString saveAttachmentName(const QString &name);
+    /// "Uploading… 40 %" on a pending message.
+    static QString uploadProgressText(qint64 sent, qint64 total);
+    /// "%n attachment(s)": a list preview of a message without text.
+    static QString attachmentCountText(int count);
+    /// Why a file was not attached, one sentence naming it: "“big.iso” is
+    /// larger than 10 MB.", "“setup.exe” cannot be sent: only images, PDF,
+    /// text, CSV, JSON and zip files can.", "“a.txt” could not be read.",
+    /// "At most 10 files can be sent in one message."; `code` is §2's
+    /// (file_too_large, unsupported_media_type, file_unreadable,
+    /// too_many_attachments); others give ChatError-like generic text.
+    static QString attachmentRefusalText(const QString &code, const QString &name);
 
     /// What an image in a message shows instead of the image (never loaded):
     /// "[image: https://…]".

@@ -3,6 +3,8 @@
 // preview rule and the link rules (only http, https and mailto are links).
 #include "chattext.h"
 
+#include <QHash>
+#include <QMetaEnum>
 #include <QTest>
 
 using namespace CStar;
@@ -12,6 +14,54 @@ class TestChatText : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void labels()
+    {
+        // Every label says something, and no two say the same thing unless
+        // they are the visible text and the name of one control.
+        const QMetaEnum labels = QMetaEnum::fromType<ChatText::Label>();
+        QVERIFY(labels.keyCount() > 30);
+        QHash<QString, QString> seen;
+        for (int i = 0; i < labels.keyCount(); ++i) {
+            const QString text = ChatText::label(ChatText::Label(labels.value(i)));
+            QVERIFY2(!text.trimmed().isEmpty(), labels.key(i));
+            if (seen.contains(text))
+                QFAIL(qPrintable(QStringLiteral("%1 and %2 both say “%3”")
+                                     .arg(seen.value(text), QLatin1String(labels.key(i)), text)));
+            seen.insert(text, QLatin1String(labels.key(i)));
+        }
+        QCOMPARE(ChatText::label(ChatText::SendButton), QStringLiteral("Send"));
+        QCOMPARE(ChatText::label(ChatText::AttachScreenshot),
+                 QStringLiteral("Attach a screenshot of this window"));
+    }
+
+    void attachmentTexts()
+    {
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(ChatText::fileSizeText(0), QStringLiteral("0 bytes"));
+        QCOMPARE(ChatText::fileSizeText(2048), QStringLiteral("2 kB"));
+        QCOMPARE(ChatText::fileSizeText(10 * 1024 * 1024), QStringLiteral("10.0 MB"));
+        QCOMPARE(ChatText::fileSizeText(-5), QStringLiteral("0 bytes"));
+        QCOMPARE(ChatText::attachmentAccessibleText(QStringLiteral("shot.png"), true, 2048),
+                 QStringLiteral("Image shot.png, 2 kB"));
+        QCOMPARE(ChatText::attachmentAccessibleText(QStringLiteral("a.pdf"), false, 2048),
+                 QStringLiteral("File a.pdf, 2 kB"));
+        // Progress is clamped: a server or proxy may report more than the total.
+        QCOMPARE(ChatText::uploadProgressText(40, 100), QStringLiteral("Uploading… 40 %"));
+        QCOMPARE(ChatText::uploadProgressText(500, 100), QStringLiteral("Uploading… 100 %"));
+        QCOMPARE(ChatText::uploadProgressText(5, 0), QStringLiteral("Uploading… 0 %"));
+        QCOMPARE(ChatText::attachmentCountText(1), QStringLiteral("1 attachment(s)"));
+        QCOMPARE(ChatText::characterCountText(12, 5000), QStringLiteral("12 / 5000"));
+        const QString name = QStringLiteral("big.iso");
+        for (const char *code : {"file_too_large", "unsupported_media_type", "content_mismatch",
+                                 "image_too_large", "file_unreadable", "anything_else"}) {
+            const QString text = ChatText::attachmentRefusalText(QLatin1String(code), name);
+            QVERIFY2(text.contains(name), code);
+        }
+        QVERIFY(ChatText::attachmentRefusalText(QStringLiteral("too_many_attachments"), name)
+                    .contains(QLatin1String("10")));
+        QLocale::setDefault(QLocale::system());
+    }
+
     void typingText()
     {
         QCOMPARE(ChatText::typingText({}), QString());
