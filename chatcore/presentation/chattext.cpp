@@ -264,6 +264,10 @@ QString ChatText::attachmentRefusalText(const QString &code, const QString &name
         return tr("“%1” is too large an image (at most 10,000 × 10,000 pixels).").arg(name);
     if (code == QLatin1String("too_many_attachments"))
         return tr("At most 10 files can be sent in one message.");
+    if (code == QLatin1String("not_a_file")) // a folder (ConversationController)
+        return tr("“%1” is a folder: only files can be attached.").arg(name);
+    if (code == QLatin1String("not_local")) // a web address (ConversationController)
+        return tr("“%1” is not on this computer: save it first, then attach it.").arg(name);
     return tr("“%1” could not be read.").arg(name);
 }
 

@@ -144,7 +144,8 @@ public:
     /// text, CSV, JSON and zip files can.", "“a.txt” could not be read.",
     /// "At most 10 files can be sent in one message."; `code` is §2's
     /// (file_too_large, unsupported_media_type, file_unreadable,
-    /// too_many_attachments); others give ChatError-like generic text.
+    /// too_many_attachments; not_a_file: a folder, not_local: a web address);
+    /// others give ChatError-like generic text.
     static QString attachmentRefusalText(const QString &code, const QString &name);
 
     /// What an image in a message shows instead of the image (never loaded):
