@@ -145,10 +145,12 @@ MHD_Result HttpDaemonPrivate::start(Request *r, MHD_Connection *connection)
     // MHD has checked the value is digits only (else it answered 400 itself).
     const quint64 length = contentLengths == 1 ? contentLength.toULongLong() : 0;
     if (length > quint64(r->bodyLimit)) {
-        if (length > quint64(DrainBytes))
+        if (length > quint64(DrainBytes)) {
+            r->unreadBody = true;
             return queue(connection,
                          handler->refuse(head, HttpHandler::Refusal::BodyTooLarge, r->bodyLimit),
                          true);
+        }
         r->tooLarge = true; // read and dropped, then answered
         return MHD_YES;
     }
@@ -174,8 +176,10 @@ MHD_Result HttpDaemonPrivate::refuseMidBody(Request *r, MHD_Connection *connecti
     raw += "Content-Length: "_ba + QByteArray::number(reply.body.size())
         + "\r\nConnection: close\r\n\r\n"_ba + reply.body;
     if (const MHD_ConnectionInfo *info =
-            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD))
+            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD)) {
         HttpSockets::writeNow(qintptr(info->connect_fd), raw);
+        lingerClose(qintptr(info->connect_fd));
+    }
     return MHD_NO;
 }
 
@@ -356,12 +360,17 @@ void HttpDaemonPrivate::onHangups()
 }
 
 void HttpDaemonPrivate::onCompleted(void *cls, MHD_Connection *connection, void **conCls,
-                                    MHD_RequestTerminationCode)
+                                    MHD_RequestTerminationCode toe)
 {
     auto *d = static_cast<HttpDaemonPrivate *>(cls);
-    delete static_cast<Request *>(*conCls);
+    auto *r = static_cast<Request *>(*conCls);
+    Connection *c = d->connectionOf(connection);
+    // The answer went out before the body it refused: linger (MHD closes next).
+    if (r && r->unreadBody && c && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        d->lingerClose(c->fd);
+    delete r;
     *conCls = nullptr;
-    if (Connection *c = d->connectionOf(connection))
+    if (c)
         d->markIdle(c);
 }
 

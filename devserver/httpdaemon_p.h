@@ -49,6 +49,7 @@ struct Request
     bool started = false;
     bool tooLarge = false; ///< over the limit: the body is drained, then 413
     bool storageFailed = false; ///< the sink refused a write: drained, then 500
+    bool unreadBody = false; ///< answered and closed with its body (partly) unread
 };
 
 /// An event stream bound to the connection that carries it (the content
@@ -70,6 +71,15 @@ inline constexpr qint64 DayMs = 24LL * 3600 * 1000;
 // the connection, and the client would lose the answer. Larger ones are
 // refused at once and the connection closed.
 inline constexpr qint64 DrainBytes = 1024 * 1024;
+
+// A connection closed with its body unread lingers (RFC 9112 §9.6): half
+// closed, what still arrives is read and dropped while the peer keeps sending
+// (a pause of LingerIdleMs ends it), for at most LingerMaxMs, LingerBytes and
+// MaxLingering connections at once; then it is closed for good.
+inline constexpr int LingerIdleMs = 2000;
+inline constexpr int LingerMaxMs = 10000;
+inline constexpr qint64 LingerBytes = 8 * 1024 * 1024;
+inline constexpr int MaxLingering = 64;
 
 class HttpDaemonPrivate
 {
@@ -110,6 +120,8 @@ public:
     void abortStream(StreamBinding *b);
     void onHangups();
 
+    void lingerClose(qintptr fd);
+
     void markBusy(Connection *c);
     void markIdle(Connection *c);
     void forgetHeaderDeadline(Connection *c);
@@ -142,6 +154,7 @@ public:
     int shedPending = 0; ///< shut down, not yet closed by MHD
     std::list<Connection *> idle; // oldest first: shed first
     std::list<Connection *> awaitingHeaders; // oldest first
+    QObject lingering; // the lingering closes (children), closed with the daemon
 };
 
 } // namespace CStar::DevServer

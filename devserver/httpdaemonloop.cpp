@@ -155,6 +155,70 @@ HttpDaemon::HttpDaemon(HttpHandler *handler, const HttpLimits &limits, QObject *
     connect(&d->headerTimer, &QTimer::timeout, this, [this] { d->checkHeaderDeadlines(); });
 }
 
+namespace {
+
+/// A socket closed with input unread: closing it at once would make the
+/// kernel reset the connection, and the peer may lose the answer just
+/// written (a 413 in the middle of an upload). Half-closes it and drops what
+/// still arrives until the peer closes, the time or byte budget runs out, or
+/// the daemon goes.
+class LingeringClose : public QObject
+{
+public:
+    LingeringClose(qintptr fd, QObject *parent)
+        : QObject(parent), m_fd(fd), m_notifier(fd, QSocketNotifier::Read, this)
+    {
+        HttpSockets::shutdownWrite(fd);
+        connect(&m_notifier, &QSocketNotifier::activated, this, [this] {
+            const qint64 n = HttpSockets::drain(m_fd, m_budget);
+            if (n < 0)
+                return; // nothing yet
+            m_budget -= n;
+            if (n == 0 || m_budget <= 0)
+                finish();
+            else
+                m_idle.start(); // the peer is still sending its body
+        });
+        for (QTimer *timer : {&m_idle, &m_cap}) {
+            timer->setSingleShot(true);
+            connect(timer, &QTimer::timeout, this, &LingeringClose::finish);
+        }
+        m_idle.start(LingerIdleMs);
+        m_cap.start(LingerMaxMs);
+    }
+    ~LingeringClose() override
+    {
+        m_notifier.setEnabled(false);
+        HttpSockets::closeSocket(m_fd);
+    }
+
+private:
+    void finish()
+    {
+        m_notifier.setEnabled(false);
+        m_idle.stop();
+        m_cap.stop();
+        deleteLater();
+    }
+
+    qintptr m_fd;
+    qint64 m_budget = LingerBytes;
+    QSocketNotifier m_notifier;
+    QTimer m_idle;
+    QTimer m_cap;
+};
+
+} // namespace
+
+void HttpDaemonPrivate::lingerClose(qintptr fd)
+{
+    if (fd < 0 || lingering.children().size() >= MaxLingering)
+        return; // closed at once: a reset, but bounded
+    const qintptr own = HttpSockets::duplicate(fd);
+    if (own >= 0)
+        new LingeringClose(own, &lingering);
+}
+
 HttpDaemon::~HttpDaemon()
 {
     if (!d->mhd)

@@ -9,6 +9,8 @@
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #else
+#include <cerrno>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/select.h>
@@ -76,6 +78,46 @@ void writeNow(qintptr fd, const QByteArray &bytes)
 #else
     [[maybe_unused]] const auto n = ::send(int(fd), bytes.constData(), size_t(bytes.size()), 0);
 #endif
+}
+
+qintptr duplicate(qintptr fd)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(fd);
+    return -1;
+#else
+    return qintptr(::fcntl(int(fd), F_DUPFD_CLOEXEC, 0));
+#endif
+}
+
+void shutdownWrite(qintptr fd)
+{
+#ifdef Q_OS_WIN
+    ::shutdown(SOCKET(fd), SD_SEND);
+#else
+    ::shutdown(int(fd), SHUT_WR);
+#endif
+}
+
+qint64 drain(qintptr fd, qint64 max)
+{
+    char buffer[16 * 1024];
+    qint64 dropped = 0;
+    while (dropped < max) {
+#ifdef Q_OS_WIN
+        const int n = ::recv(SOCKET(fd), buffer, int(sizeof buffer), 0);
+        const bool wouldBlock = n < 0 && WSAGetLastError() == WSAEWOULDBLOCK;
+#else
+        const auto n = ::recv(int(fd), buffer, sizeof buffer, 0);
+        const bool wouldBlock = n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+#endif
+        if (wouldBlock)
+            return dropped > 0 ? dropped : -1;
+        if (n <= 0)
+            return dropped > 0 ? dropped : 0;
+        dropped += n;
+    }
+    return dropped;
 }
 
 qint64 openFileLimit()

@@ -30,6 +30,16 @@ void closeSocket(qintptr fd);
 /// Writes `bytes` to a non-blocking socket as far as it goes at once.
 void writeNow(qintptr fd, const QByteArray &bytes);
 
+/// A second descriptor of the same (non-blocking) socket, close-on-exec, so
+/// it outlives libmicrohttpd closing its own; -1 where not supported (Windows).
+qintptr duplicate(qintptr fd);
+/// Sends FIN: the peer reads the answer to its end, we may still read.
+void shutdownWrite(qintptr fd);
+/// Reads and drops what is waiting, at most `max` bytes: how many were
+/// dropped, 0 at the peer's end of stream or on an error, -1 when nothing
+/// is waiting yet.
+qint64 drain(qintptr fd, qint64 max);
+
 /// The soft limit on open files, or -1 where there is none to read.
 qint64 openFileLimit();
 /// Lowers (or raises, up to the hard limit) the soft limit; false if refused.
