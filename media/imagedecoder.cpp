@@ -2,6 +2,7 @@
 #include "imagedecoder.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QImageReader>
 #include <QLoggingCategory>
 #include <QMutex>
@@ -40,6 +41,22 @@ qint64 bytesPerPixel(QImage::Format format)
     if (format == QImage::Format_Invalid)
         return 4; // not in the header (GIF): decoded as 32-bit ARGB
     return std::max(4, QImage::toPixelFormat(format).bitsPerPixel() / 8);
+}
+
+// libjpeg pads a truncated JPEG with grey and only warns; PNG's and GIF's
+// decoders fail by themselves. An end-of-image marker (FF D9) cannot occur
+// inside entropy-coded data (a data 0xFF is always followed by 00), so a
+// scan cut short has none near its end; 64 KiB leave room for the trailers
+// some cameras append.
+bool jpegLooksComplete(const QString &filePath)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    constexpr qint64 window = 64 * 1024;
+    if (file.size() > window && !file.seek(file.size() - window))
+        return false;
+    return file.read(window).contains(QByteArrayLiteral("\xFF\xD9"));
 }
 
 QSize fitted(const QSize &full, const QSize &bounding)
@@ -98,6 +115,8 @@ QImage decodeImage(const QString &filePath, const QSize &bounding, QString *erro
                       QStringLiteral("image needs %1 MiB to decode, over the %2 MiB budget")
                           .arg(estimate / (1024 * 1024))
                           .arg(maxDecodeBytes / (1024 * 1024)));
+    if ((format == "jpeg" || format == "jpg") && !jpegLooksComplete(filePath))
+        return refuse(filePath, error, QStringLiteral("image not decodable: truncated JPEG"));
     if (target != size)
         reader.setScaledSize(target);
 
