@@ -117,6 +117,7 @@ private Q_SLOTS:
     void refusals();
     void tooLargeBeforeTheBody();
     void tooLargeWithoutLength();
+    void refusedTypeBeforeTheBody();
     void messageRules();
     void onlyParticipantsRead();
     void agentRoot();
@@ -351,6 +352,40 @@ void TestDevServerAttachments::tooLargeWithoutLength()
     QVERIFY(answer.contains("\"file_too_large\""));
     QTRY_VERIFY(storedFiles(server).isEmpty()); // the partial file went with the refusal
     QCOMPARE(http.chat("GET", u"/tickets"_s, {}, http.createSession()).status, 403); // alive
+}
+
+void TestDevServerAttachments::refusedTypeBeforeTheBody()
+{
+    DevServerProcess server;
+    START_SERVER(server, {});
+    TestHttp http(server);
+    const QString token = http.createSession();
+    // A type §11 refuses is answered from the head: 5 MiB are announced and
+    // none is sent, yet the 415 comes (the server never waits for the body).
+    QTcpSocket socket;
+    socket.connectToHost(server.baseUrl().host(), server.port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("POST /api/v1/chat/acme/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                 + token.toUtf8()
+                 + "\r\nContent-Type: application/x-msdownload\r\nX-Filename: setup.exe\r\n"
+                   "Content-Length: "
+                 + QByteArray::number(5 * MiB) + "\r\n\r\n");
+    QByteArray answer;
+    while (!answer.contains("unsupported_media_type") && socket.waitForReadyRead(10000))
+        answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 415"), answer.constData());
+    QVERIFY(answer.contains("\"unsupported_media_type\""));
+    QTRY_VERIFY(storedFiles(server).isEmpty());
+    // Without a credential it is 401 as before: the type check does not skip authentication.
+    QTcpSocket anonymous;
+    anonymous.connectToHost(server.baseUrl().host(), server.port());
+    QVERIFY(anonymous.waitForConnected(5000));
+    anonymous.write("POST /api/v1/chat/acme/uploads HTTP/1.1\r\nHost: x\r\n"
+                    "Content-Type: application/x-msdownload\r\nContent-Length: 3\r\n\r\nabc");
+    QByteArray refused;
+    while (!refused.contains("\r\n\r\n") && anonymous.waitForReadyRead(10000))
+        refused += anonymous.readAll();
+    QVERIFY2(refused.startsWith("HTTP/1.1 401"), refused.constData());
 }
 
 void TestDevServerAttachments::messageRules()
