@@ -64,6 +64,30 @@ QByteArray handmadePng(quint32 width, quint32 height, quint8 bitDepth, quint8 co
     return png + pngChunk("IEND", {});
 }
 
+/// Sends the head of `POST /uploads` (and `body`) on a raw connection:
+/// for what a client library would not send, or not this way.
+bool sendUploadHead(QTcpSocket &socket, const DevServerProcess &server, const QString &token,
+                    const QByteArray &headers, const QByteArray &body = {})
+{
+    socket.connectToHost(server.baseUrl().host(), server.port());
+    if (!socket.waitForConnected(5000))
+        return false;
+    QByteArray head = "POST /api/v1/chat/acme/uploads HTTP/1.1\r\nHost: x\r\n"_ba;
+    if (!token.isEmpty())
+        head += "Authorization: Bearer "_ba + token.toUtf8() + "\r\n"_ba;
+    socket.write(head + headers + "\r\n"_ba + body);
+    return true;
+}
+
+/// What arrives until `marker` is in it (or the peer is quiet for 10 s).
+QByteArray readUntil(QTcpSocket &socket, const QByteArray &marker)
+{
+    QByteArray answer = socket.readAll();
+    while (!answer.contains(marker) && socket.waitForReadyRead(10000))
+        answer += socket.readAll();
+    return answer;
+}
+
 QByteArray encoded(const QImage &image, const char *format)
 {
     QByteArray bytes;
@@ -304,17 +328,11 @@ void TestDevServerAttachments::tooLargeBeforeTheBody()
     QCOMPARE(upload(http, token, limit, "text/plain").status, 201);
     // One byte more, announced by Content-Length: refused with no body sent at all.
     QTcpSocket socket;
-    socket.connectToHost(server.baseUrl().host(), server.port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("POST /api/v1/chat/acme/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                 + token.toUtf8() + "\r\nContent-Type: text/plain\r\nContent-Length: "
-                 + QByteArray::number(10 * MiB + 1) + "\r\n\r\n");
-    QByteArray answer;
-    while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(10000))
-        answer += socket.readAll();
+    QVERIFY(sendUploadHead(socket, server, token,
+                           "Content-Type: text/plain\r\nContent-Length: "_ba
+                               + QByteArray::number(10 * MiB + 1) + "\r\n"_ba));
+    const QByteArray answer = readUntil(socket, "\"file_too_large\"");
     QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
-    while (socket.waitForReadyRead(2000))
-        answer += socket.readAll();
     QVERIFY2(answer.contains("\"file_too_large\""), answer.constData());
 }
 
@@ -329,11 +347,8 @@ void TestDevServerAttachments::tooLargeWithoutLength()
     // still gets the 413: the server lingers, reading and dropping the rest,
     // instead of closing on unread bytes (a reset that loses the answer).
     QTcpSocket socket;
-    socket.connectToHost(server.baseUrl().host(), server.port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("POST /api/v1/chat/acme/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                 + token.toUtf8()
-                 + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+    QVERIFY(sendUploadHead(socket, server, token,
+                           "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n"_ba));
     const QByteArray chunk = QByteArray::number(MiB, 16) + "\r\n" + QByteArray(MiB, 'b') + "\r\n";
     // Qt has no half-close: the server's FIN after its answer ends the
     // writing here, the answer stays readable (a reset would drop it).
@@ -344,10 +359,7 @@ void TestDevServerAttachments::tooLargeWithoutLength()
     }
     if (socket.state() == QAbstractSocket::ConnectedState)
         socket.write("0\r\n\r\n");
-    QByteArray answer;
-    while (socket.waitForReadyRead(5000))
-        answer += socket.readAll();
-    answer += socket.readAll();
+    const QByteArray answer = readUntil(socket, "\"file_too_large\"");
     QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(200).constData());
     QVERIFY(answer.contains("\"file_too_large\""));
     QTRY_VERIFY(storedFiles(server).isEmpty()); // the partial file went with the refusal
@@ -363,28 +375,20 @@ void TestDevServerAttachments::refusedTypeBeforeTheBody()
     // A type §11 refuses is answered from the head: 5 MiB are announced and
     // none is sent, yet the 415 comes (the server never waits for the body).
     QTcpSocket socket;
-    socket.connectToHost(server.baseUrl().host(), server.port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("POST /api/v1/chat/acme/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                 + token.toUtf8()
-                 + "\r\nContent-Type: application/x-msdownload\r\nX-Filename: setup.exe\r\n"
-                   "Content-Length: "
-                 + QByteArray::number(5 * MiB) + "\r\n\r\n");
-    QByteArray answer;
-    while (!answer.contains("unsupported_media_type") && socket.waitForReadyRead(10000))
-        answer += socket.readAll();
+    QVERIFY(sendUploadHead(socket, server, token,
+                           "Content-Type: application/x-msdownload\r\nX-Filename: setup.exe\r\n"
+                           "Content-Length: "_ba
+                               + QByteArray::number(5 * MiB) + "\r\n"_ba));
+    const QByteArray answer = readUntil(socket, "unsupported_media_type");
     QVERIFY2(answer.startsWith("HTTP/1.1 415"), answer.constData());
     QVERIFY(answer.contains("\"unsupported_media_type\""));
     QTRY_VERIFY(storedFiles(server).isEmpty());
     // Without a credential it is 401 as before: the type check does not skip authentication.
     QTcpSocket anonymous;
-    anonymous.connectToHost(server.baseUrl().host(), server.port());
-    QVERIFY(anonymous.waitForConnected(5000));
-    anonymous.write("POST /api/v1/chat/acme/uploads HTTP/1.1\r\nHost: x\r\n"
-                    "Content-Type: application/x-msdownload\r\nContent-Length: 3\r\n\r\nabc");
-    QByteArray refused;
-    while (!refused.contains("\r\n\r\n") && anonymous.waitForReadyRead(10000))
-        refused += anonymous.readAll();
+    QVERIFY(sendUploadHead(anonymous, server, {},
+                           "Content-Type: application/x-msdownload\r\nContent-Length: 3\r\n"_ba,
+                           "abc"));
+    const QByteArray refused = readUntil(anonymous, "\r\n\r\n");
     QVERIFY2(refused.startsWith("HTTP/1.1 401"), refused.constData());
 }
 
@@ -749,11 +753,10 @@ void TestDevServerAttachments::crashMidUploadLeavesNoHalfFile()
     TestHttp http(server);
     const QString token = http.createSession();
     QTcpSocket socket;
-    socket.connectToHost(server.baseUrl().host(), server.port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("POST /api/v1/chat/acme/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                 + token.toUtf8() + "\r\nContent-Type: text/plain\r\nContent-Length: "
-                 + QByteArray::number(4 * MiB) + "\r\n\r\n" + QByteArray(MiB, 'h'));
+    QVERIFY(sendUploadHead(socket, server, token,
+                           "Content-Type: text/plain\r\nContent-Length: "_ba
+                               + QByteArray::number(4 * MiB) + "\r\n"_ba,
+                           QByteArray(MiB, 'h')));
     QVERIFY(socket.waitForBytesWritten(5000));
     // Nothing of an incomplete upload is visible (on Linux its bytes are an
     // unnamed file until complete; elsewhere a .part file).
