@@ -30,23 +30,33 @@ void HistoryLoader::load()
         d->feed->setLoading(false, false);
         return;
     }
-    const quint64 gen = d->feed->nextGeneration();
+    d->feed->nextGeneration(); // answers to earlier requests are dropped
     m_pendingLive.clear();
     d->echoes.addMissing(); // unsent messages show at once, before the page arrives
     d->feed->setLoading(true, false);
+    requestPage({}, &HistoryLoader::applyFirstPage, &HistoryLoader::loadFailed);
+}
+
+void HistoryLoader::requestPage(const QString &before,
+                                void (HistoryLoader::*apply)(const MessagePage &),
+                                void (HistoryLoader::*fail)(const ChatError &))
+{
+    const quint64 gen = d->feed->generation();
     MessageListOptions options;
     options.limit = d->feed->pageSize();
-    client->messages()
+    options.before = before;
+    d->feed->client()
+        ->messages()
         .list(d->ticketId, options)
         ->then(
             d->feed,
-            [this, gen](const MessagePage &page) {
+            [this, gen, apply](const MessagePage &page) {
                 if (d->feed->isCurrent(gen))
-                    applyFirstPage(page);
+                    (this->*apply)(page);
             },
-            [this, gen](const ChatError &e) {
+            [this, gen, fail](const ChatError &e) {
                 if (d->feed->isCurrent(gen))
-                    loadFailed(e);
+                    (this->*fail)(e);
             });
 }
 
@@ -94,26 +104,14 @@ void HistoryLoader::fetchOlder()
     const QString before = d->rows.oldestServerId();
     if (before.isEmpty())
         return;
-    const quint64 gen = d->feed->generation();
     d->feed->setLoading(false, true);
-    MessageListOptions options;
-    options.limit = d->feed->pageSize();
-    options.before = before;
-    d->feed->client()
-        ->messages()
-        .list(d->ticketId, options)
-        ->then(
-            d->feed,
-            [this, gen](const MessagePage &page) {
-                if (d->feed->isCurrent(gen))
-                    applyOlderPage(page);
-            },
-            [this, gen](const ChatError &e) {
-                if (!d->feed->isCurrent(gen))
-                    return;
-                d->feed->setError(e);
-                d->feed->setLoading(false, false);
-            });
+    requestPage(before, &HistoryLoader::applyOlderPage, &HistoryLoader::olderFailed);
+}
+
+void HistoryLoader::olderFailed(const ChatError &e)
+{
+    d->feed->setError(e);
+    d->feed->setLoading(false, false);
 }
 
 void HistoryLoader::applyOlderPage(const MessagePage &page)

@@ -32,9 +32,14 @@ public:
     void drop() { m_pendingLive.clear(); }
 
 private:
+    /// Asks for the page before `before` (the newest without it); the answer
+    /// goes to `apply` or `fail` unless the model moved on meanwhile.
+    void requestPage(const QString &before, void (HistoryLoader::*apply)(const MessagePage &),
+                     void (HistoryLoader::*fail)(const ChatError &));
     void applyFirstPage(const MessagePage &page);
     void applyOlderPage(const MessagePage &page);
     void loadFailed(const ChatError &error);
+    void olderFailed(const ChatError &error);
     void catchUp(const QString &after, quint64 generation);
 
     MessagesModelPrivate *d;
