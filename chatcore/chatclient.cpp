@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chatclient.h"
 #include "apirequest_p.h"
+#include "attachmentcache.h"
 #include "chatclient_p.h"
 #include "chatjob_p.h"
 
@@ -342,6 +343,14 @@ UploadsApi ChatClient::uploads()
 AttachmentsApi ChatClient::attachments()
 {
     return AttachmentsApi(this);
+}
+AttachmentCache *ChatClient::attachmentCache() const
+{
+    // The only AttachmentCache child (its constructor is private to us).
+    auto *self = const_cast<ChatClient *>(this);
+    if (auto *cache = self->findChild<AttachmentCache *>(QString(), Qt::FindDirectChildrenOnly))
+        return cache;
+    return new AttachmentCache(self);
 }
 
 Subscription ChatClient::onMessage(const QString &ticketId, MessageCallback callback)

@@ -20,6 +20,7 @@
 
 namespace CStar {
 
+class AttachmentCache;
 class ChatClientPrivate;
 class Outbox;
 class UnreadTracker;
@@ -121,6 +122,9 @@ public:
     UploadsApi uploads();
     /// The files of messages: download to a device or file.
     AttachmentsApi attachments();
+    /// Thumbnails and files of messages kept on disk for display (its
+    /// child, made on first use; under storageDirectory()).
+    AttachmentCache *attachmentCache() const;
 
     /// Calls `callback` for each new message of `ticketId` (empty: of every
     /// ticket), exactly once and in order, until the handle is cancelled or destroyed.
