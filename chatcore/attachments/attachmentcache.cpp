@@ -98,6 +98,7 @@ public:
     QHash<QString, Entry> entries; // by file name
     qint64 used = 0;
     quint64 useClock = 0;
+    qint64 lastStampMs = 0; // file times we set: strictly increasing
     QHash<QString, Pending> pending; // by file name
     QString customerId;
 
@@ -108,6 +109,7 @@ public:
     void ensureScanned();
     void reset();
     void touch(const QString &name);
+    void stamp(const QString &name);
     void forget(const QString &name);
     void add(const QString &name, qint64 size);
     void evict(const QString &keep);
@@ -134,6 +136,7 @@ void AttachmentCachePrivate::ensureScanned()
         const QString name = info.fileName();
         if (isCacheFileName(name)) {
             add(name, info.size());
+            lastStampMs = std::max(lastStampMs, info.lastModified().toMSecsSinceEpoch());
         } else if (name.endsWith(partSuffix)
                    && !pending.contains(name.chopped(partSuffix.size()))) {
             QFile::remove(info.filePath());
@@ -152,10 +155,19 @@ void AttachmentCachePrivate::reset()
 void AttachmentCachePrivate::touch(const QString &name)
 {
     entries[name].lastUse = ++useClock;
-    // Keep the order across restarts (ensureScanned reads it back).
+    stamp(name);
+}
+
+void AttachmentCachePrivate::stamp(const QString &name)
+{
+    // The use order survives a restart as file times (ensureScanned reads
+    // them back), in milliseconds and strictly increasing: two uses in the
+    // same millisecond keep their order.
+    lastStampMs = std::max(QDateTime::currentMSecsSinceEpoch(), lastStampMs + 1);
     QFile file(directory + u'/' + name);
     if (file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly))
-        file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+        file.setFileTime(QDateTime::fromMSecsSinceEpoch(lastStampMs),
+                         QFileDevice::FileModificationTime);
 }
 
 void AttachmentCachePrivate::forget(const QString &name)
@@ -245,6 +257,7 @@ void AttachmentCachePrivate::finish(const QString &name, const QString &id, cons
     // its file, but the cache of the new directory does not count it.
     if (done.directory == directory) {
         add(name, QFileInfo(path).size());
+        stamp(name);
         evict(name);
     }
     Q_EMIT q->ready(id, thumbnail, path);
