@@ -22,6 +22,7 @@ public:
     QLabel *counter = nullptr;
     int maxLength = 10000;
     bool canSend = false;
+    bool hasAttachments = false;
 
     void retranslate()
     {
@@ -82,17 +83,22 @@ Composer::Composer(QWidget *parent) : QWidget(parent), d(new ComposerPrivate)
 
     connect(d->sendButton, &QToolButton::clicked, this, &Composer::send);
     connect(d->edit, &QPlainTextEdit::textChanged, this, [this] {
-        const QString t = d->edit->toPlainText();
-        const int length = int(t.size());
-        const bool allowed = !t.trimmed().isEmpty() && length <= d->maxLength;
         d->updateCounter();
-        d->sendButton->setEnabled(allowed);
-        if (allowed != d->canSend) {
-            d->canSend = allowed;
-            Q_EMIT canSendChanged();
-        }
+        updateCanSend();
         Q_EMIT textChanged();
     });
+}
+
+void Composer::updateCanSend()
+{
+    const QString t = d->edit->toPlainText();
+    const bool allowed =
+        (d->hasAttachments || !t.trimmed().isEmpty()) && int(t.size()) <= d->maxLength;
+    d->sendButton->setEnabled(allowed);
+    if (allowed != d->canSend) {
+        d->canSend = allowed;
+        Q_EMIT canSendChanged();
+    }
 }
 
 Composer::~Composer() = default;
@@ -123,6 +129,17 @@ void Composer::setMaxLength(int characters)
 {
     d->maxLength = qMax(1, characters);
     Q_EMIT d->edit->textChanged();
+}
+
+bool Composer::hasAttachments() const
+{
+    return d->hasAttachments;
+}
+
+void Composer::setHasAttachments(bool attached)
+{
+    d->hasAttachments = attached;
+    updateCanSend();
 }
 
 QWidget *Composer::editor() const

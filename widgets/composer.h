@@ -12,14 +12,17 @@ namespace CStar {
 class ComposerPrivate;
 
 /// The message composer: multi-line, Enter sends, Shift+Enter starts a new
-/// line, sending is disabled for whitespace-only text and over the limit
-/// (10,000 characters, protocol §6), and the count is shown near the limit.
+/// line, sending is disabled for whitespace-only text (unless files are
+/// attached, protocol §11) and over the limit (10,000 characters, protocol
+/// §6), and the count is shown near the limit.
 class CSTARCHAT_WIDGETS_EXPORT Composer : public QWidget
 {
     Q_OBJECT
     Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
     Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
     Q_PROPERTY(int maxLength READ maxLength WRITE setMaxLength)
+    /// Files are attached: the message may be sent without text.
+    Q_PROPERTY(bool hasAttachments READ hasAttachments WRITE setHasAttachments)
 public:
     explicit Composer(QWidget *parent = nullptr);
     ~Composer() override;
@@ -29,6 +32,8 @@ public:
     bool canSend() const;
     int maxLength() const;
     void setMaxLength(int characters);
+    bool hasAttachments() const;
+    void setHasAttachments(bool attached);
     /// The text field, for focus handling and tests.
     QWidget *editor() const;
 
@@ -49,6 +54,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void updateCanSend();
     std::unique_ptr<ComposerPrivate> d;
 };
 

@@ -3,6 +3,8 @@
 
 #include <QAbstractItemModel>
 #include <QColor>
+#include <QIcon>
+#include <QStyle>
 
 namespace CStar::DelegateSupport {
 
@@ -20,6 +22,20 @@ inline QColor mix(const QColor &a, const QColor &b, qreal t)
 inline int roleByName(const QAbstractItemModel *model, const QByteArray &name)
 {
     return model->roleNames().key(name, -1);
+}
+
+/// The icon of an attachment by its media type (§11's types): the theme's,
+/// or the style's generic file icon where the theme has none.
+inline QIcon fileIcon(const QString &contentType, const QStyle *style)
+{
+    QString name = QStringLiteral("text-x-generic");
+    if (contentType.startsWith(QLatin1String("image/")))
+        name = QStringLiteral("image-x-generic");
+    else if (contentType == QLatin1String("application/pdf"))
+        name = QStringLiteral("application-pdf");
+    else if (contentType == QLatin1String("application/zip"))
+        name = QStringLiteral("package-x-generic");
+    return QIcon::fromTheme(name, style->standardIcon(QStyle::SP_FileIcon));
 }
 
 } // namespace CStar::DelegateSupport

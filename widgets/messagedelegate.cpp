@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "messagedelegate.h"
 
+#include "attachmentpainter_p.h"
 #include "chattext.h"
 #include "delegatesupport_p.h"
 #include "richtext.h"
 #include "timeformat.h"
 
+#include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDate>
@@ -80,6 +82,8 @@ struct MessageDelegate::Layout
     QString metaText;
     QRect retry;
     QRect discard;
+    QRect cancelUpload;
+    QList<AttachmentPainter::Item> files;
     int height = 0;
     bool own = false;
     bool system = false;
@@ -87,12 +91,23 @@ struct MessageDelegate::Layout
     DeliveryState delivery = DeliveryState::Sent;
 };
 
-MessageDelegate::MessageDelegate(QObject *parent) : QStyledItemDelegate(parent)
+MessageDelegate::MessageDelegate(QObject *parent)
+    : QStyledItemDelegate(parent), m_attachments(new AttachmentPainter(this))
 {
     m_documents.setMaxCost(2000);
+    // Thumbnails keep their box: arriving, they only need painting.
+    connect(m_attachments, &AttachmentPainter::thumbnailReady, this, [this] {
+        if (auto *view = qobject_cast<QAbstractItemView *>(this->parent()))
+            view->viewport()->update();
+    });
 }
 
 MessageDelegate::~MessageDelegate() = default;
+
+void MessageDelegate::setAttachmentCache(AttachmentCache *cache)
+{
+    m_attachments->setCache(cache);
+}
 
 void MessageDelegate::invalidate()
 {
@@ -117,6 +132,8 @@ const MessageDelegate::Roles &MessageDelegate::rolesFor(const QAbstractItemModel
     r.isFirstUnread = roleByName(model, "isFirstUnread");
     r.id = roleByName(model, "id");
     r.clientMessageId = roleByName(model, "clientMessageId");
+    r.attachments = roleByName(model, "attachments");
+    r.uploadProgress = roleByName(model, "uploadProgress");
     return *m_roles.insert(model, r);
 }
 
@@ -189,10 +206,18 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         }
     }
 
-    QTextDocument *doc = documentFor(index, option, textWidthFor(option, l.system));
-    const QSize textSize(qCeil(doc->textWidth()), qCeil(doc->size().height()));
-    const int bubbleWidth = textSize.width() + 2 * Padding;
-    const int bubbleHeight = textSize.height() + 2 * Padding;
+    const int textWidth = textWidthFor(option, l.system);
+    QTextDocument *doc = documentFor(index, option, textWidth);
+    const QVariantList files = index.data(r.attachments).toList();
+    // A message may be only files (§11): no empty line of text then.
+    const bool hasText = files.isEmpty() || !index.data(r.content).toString().isEmpty();
+    const QSize textSize =
+        hasText ? QSize(qCeil(doc->textWidth()), qCeil(doc->size().height())) : QSize();
+    l.files = m_attachments->layout(files, textWidth, option.font);
+    const QSize filesSize = AttachmentPainter::extent(l.files);
+    const int filesGap = hasText && !files.isEmpty() ? Padding : 0;
+    const int bubbleWidth = qMax(textSize.width(), filesSize.width()) + 2 * Padding;
+    const int bubbleHeight = textSize.height() + filesGap + filesSize.height() + 2 * Padding;
     int x;
     if (l.system)
         x = area.left() + (area.width() - bubbleWidth) / 2;
@@ -201,18 +226,33 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     else
         x = area.left() + Margin;
     l.bubble = QRect(x, y, bubbleWidth, bubbleHeight);
-    l.text = l.bubble.adjusted(Padding, Padding, -Padding, -Padding);
+    l.text = QRect(x + Padding, y + Padding, bubbleWidth - 2 * Padding, textSize.height());
+    const QPoint filesAt(x + Padding, l.text.top() + textSize.height() + filesGap);
+    for (AttachmentPainter::Item &item : l.files) {
+        item.rect.translate(filesAt);
+        item.save.translate(filesAt);
+    }
     y = l.bubble.bottom() + 2;
 
     QStringList meta;
     const QString time = TimeFormat::timeOfDay(index.data(r.createdAt).toDateTime());
     if (!time.isEmpty())
         meta << time;
-    if (l.own)
+    const qreal progress = r.uploadProgress >= 0 ? index.data(r.uploadProgress).toReal() : -1;
+    const bool uploading = l.own && l.delivery == DeliveryState::Sending && progress >= 0;
+    if (uploading)
+        meta << ChatText::uploadProgressText(qRound64(progress * 1000), 1000);
+    else if (l.own)
         meta << ChatText::deliveryText(l.delivery);
     l.metaText = meta.join(QStringLiteral(" · "));
     const int metaWidth = smallFm.horizontalAdvance(l.metaText);
     int metaX = l.own ? l.bubble.right() - metaWidth : l.bubble.left();
+    if (uploading) {
+        const QString cancel = ChatText::label(ChatText::CancelUpload);
+        const int cw = smallFm.horizontalAdvance(cancel) + 8;
+        l.cancelUpload = QRect(l.bubble.right() - cw, y, cw, smallFm.height());
+        metaX = l.cancelUpload.left() - 6 - metaWidth;
+    }
     if (l.own && l.delivery == DeliveryState::Failed) {
         const QString retry = ChatText::retryText();
         const QString discard = ChatText::discardText();
@@ -230,8 +270,13 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     if (option.direction == Qt::RightToLeft) {
         // Mirror: own messages on the left, agents on the right.
         auto mirror = [&](QRect &rect) { rect = QStyle::visualRect(Qt::RightToLeft, area, rect); };
-        for (QRect *rect : {&l.sender, &l.bubble, &l.text, &l.meta, &l.retry, &l.discard})
+        for (QRect *rect :
+             {&l.sender, &l.bubble, &l.text, &l.meta, &l.retry, &l.discard, &l.cancelUpload})
             mirror(*rect);
+        for (AttachmentPainter::Item &item : l.files) {
+            mirror(item.rect);
+            mirror(item.save);
+        }
     }
     return l;
 }
@@ -320,6 +365,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     ctx.clip = QRectF(0, 0, l.text.width(), l.text.height());
     doc->documentLayout()->draw(painter, ctx);
     painter->translate(-l.text.topLeft());
+    for (const AttachmentPainter::Item &item : l.files)
+        m_attachments->paint(painter, item, opt);
 
     painter->setFont(small);
     painter->setPen(muted);
@@ -331,6 +378,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(pal.color(QPalette::Link));
         painter->drawText(l.retry, Qt::AlignCenter, ChatText::retryText());
         painter->drawText(l.discard, Qt::AlignCenter, ChatText::discardText());
+    }
+    if (!l.cancelUpload.isNull()) {
+        QFont link = small;
+        link.setUnderline(true);
+        painter->setFont(link);
+        painter->setPen(pal.color(QPalette::Link));
+        painter->drawText(l.cancelUpload, Qt::AlignCenter, ChatText::label(ChatText::CancelUpload));
     }
     painter->restore();
 }
@@ -355,6 +409,19 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         Q_EMIT discardRequested(index.row());
         return true;
     }
+    if (l.cancelUpload.contains(pos)) {
+        Q_EMIT cancelUploadRequested(index.row());
+        return true;
+    }
+    for (const AttachmentPainter::Item &item : l.files) {
+        if (!item.rect.contains(pos))
+            continue;
+        if (item.image)
+            Q_EMIT imageActivated(item.file);
+        else if (!item.save.isNull())
+            Q_EMIT saveRequested(item.file);
+        return true;
+    }
     if (l.text.contains(pos)) {
         QTextDocument *doc = documentFor(index, opt, textWidthFor(opt, l.system));
         const QString anchor = doc->documentLayout()->anchorAt(pos - l.text.topLeft());
@@ -373,15 +440,43 @@ QRect MessageDelegate::actionRect(const QStyleOptionViewItem &option, const QMod
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const Layout l = layoutFor(opt, index);
-    return action == Action::Retry ? l.retry : l.discard;
+    switch (action) {
+    case Action::Retry:
+        return l.retry;
+    case Action::Discard:
+        return l.discard;
+    case Action::CancelUpload:
+        return l.cancelUpload;
+    }
+    return {};
+}
+
+QRect MessageDelegate::attachmentRect(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                      int i, bool saveLink) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layoutFor(opt, index);
+    if (i < 0 || i >= l.files.size())
+        return {};
+    return saveLink ? l.files.at(i).save : l.files.at(i).rect;
 }
 
 QString MessageDelegate::accessibleText(const QModelIndex &index) const
 {
     const Roles &r = rolesFor(index.model());
-    return ChatText::messageAccessibleText(
+    QStringList parts {ChatText::messageAccessibleText(
         index.data(r.senderName).toString(), index.data(r.content).toString(),
-        index.data(r.isOwn).toBool(), deliveryOf(index.data(r.deliveryState)));
+        index.data(r.isOwn).toBool(), deliveryOf(index.data(r.deliveryState)))};
+    const QVariantList files = index.data(r.attachments).toList();
+    for (const QVariant &v : files) {
+        const QVariantMap file = v.toMap();
+        parts << ChatText::attachmentAccessibleText(
+            file.value(QStringLiteral("name")).toString(),
+            file.value(QStringLiteral("isImage")).toBool(),
+            file.value(QStringLiteral("size")).toLongLong());
+    }
+    return parts.join(QStringLiteral("; "));
 }
 
 } // namespace CStar
