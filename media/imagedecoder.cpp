@@ -104,8 +104,9 @@ QImage decodeImage(const QString &filePath, const QSize &bounding, QString *erro
     if (reader.transformation() & QImageIOHandler::TransformationRotate90)
         box.transpose(); // the box applies to the image as shown
     const QSize target = fitted(size, box);
-    // PNG and GIF decode at full size and scale afterwards (JPEG may decode
-    // smaller): count both buffers.
+    // Qt's JPEG and plain PNG readers scale while decoding (a 25 MP PNG to
+    // 512 px peaks under 2 MiB), but GIF, WebP and interlaced PNG decode the
+    // full size first: count the worst case, both buffers.
     const qint64 depth = bytesPerPixel(reader.imageFormat());
     qint64 estimate = qint64(size.width()) * size.height() * depth;
     if (target != size)

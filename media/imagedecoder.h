@@ -19,7 +19,7 @@ namespace CStar::Media {
 /// first two with 422 image_too_large, §11; the client checks again).
 constexpr int maxImageSide = 10000;
 constexpr qint64 maxImagePixels = 40 * 1000 * 1000;
-/// Bytes decoding may allocate for pixels: the full-size image (PNG and GIF
+/// Bytes decoding may allocate for pixels: the full-size image (some
 /// decoders allocate it before scaling) plus the scaled result.
 constexpr qint64 maxDecodeBytes = qint64(128) * 1024 * 1024;
 
