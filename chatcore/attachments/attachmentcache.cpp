@@ -28,6 +28,7 @@ constexpr qint64 defaultBudget = qint64(256) * 1024 * 1024;
 const QString thumbnailSuffix = QStringLiteral(".thumb.png");
 const QString fileSuffix = QStringLiteral(".file");
 const QString partSuffix = QStringLiteral(".part");
+const QString ownerFileName = QStringLiteral("owner");
 
 // Ids and hashes come from the server and become file names: only what the
 // server itself issues (§11: "att_…", lowercase hex sha256) is accepted, so
@@ -114,6 +115,9 @@ public:
     void add(const QString &name, qint64 size);
     void evict(const QString &keep);
     void abandonPending();
+    void removeFiles();
+    bool makeDirectory() const;
+    void adoptOwner();
     void failLater(const QString &id, bool thumbnail, const QString &code, const QString &message);
     void finish(const QString &name, const QString &id, const QString &sha256, bool thumbnail,
                 DownloadJob *job);
@@ -121,10 +125,9 @@ public:
 
 void AttachmentCachePrivate::ensureScanned()
 {
+    if (!directory.isEmpty())
+        return; // reset() when storageDirectory changes
     const QString dir = currentDirectory();
-    if (directory == dir)
-        return;
-    reset();
     directory = dir;
     // What a previous run left: its files in their last-use order (the
     // modification time, refreshed on every use), stray downloads removed.
@@ -143,6 +146,50 @@ void AttachmentCachePrivate::ensureScanned()
         }
     }
     evict({});
+    adoptOwner();
+}
+
+bool AttachmentCachePrivate::makeDirectory() const
+{
+    if (!QDir().mkpath(directory))
+        return false;
+    // Other users of the machine have no business reading a customer's files.
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return true;
+}
+
+void AttachmentCachePrivate::removeFiles()
+{
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+        QFile::remove(directory + u'/' + it.key());
+    entries.clear();
+    used = 0;
+}
+
+// The files of an identified customer are theirs alone: the folder records
+// whose they are, and another customer's session (this run or a later one,
+// even without a logout in between) starts from an empty cache. An
+// anonymous session's files stay for the customer it becomes (§4).
+void AttachmentCachePrivate::adoptOwner()
+{
+    const QString customer = client->customer().id;
+    if (customer.isEmpty())
+        return;
+    QFile file(directory + u'/' + ownerFileName);
+    QString owner;
+    if (file.open(QIODevice::ReadOnly))
+        owner = QString::fromUtf8(file.read(256));
+    file.close();
+    if (owner == customer)
+        return;
+    if (!owner.isEmpty()) {
+        qCDebug(lcAttachments) << "another customer: cache cleared";
+        abandonPending();
+        removeFiles();
+    }
+    if (makeDirectory() && file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(customer.toUtf8());
 }
 
 void AttachmentCachePrivate::reset()
@@ -280,6 +327,8 @@ AttachmentCache::AttachmentCache(ChatClient *client)
         if (!d->customerId.isEmpty() && now != d->customerId)
             clear();
         d->customerId = now;
+        d->ensureScanned();
+        d->adoptOwner();
     });
 }
 
@@ -308,14 +357,11 @@ QString AttachmentCache::request(const QString &attachmentId, const QString &sha
         return {}; // one download per key; its ready()/failed() answers this call too
 
     const QString dir = d->directory;
-    if (!QDir().mkpath(dir)) {
+    if (!d->makeDirectory()) {
         d->failLater(attachmentId, thumbnail, QStringLiteral("file_unwritable"),
                      QStringLiteral("The attachment cache folder could not be created."));
         return {};
     }
-    // Other users of the machine have no business reading a customer's files.
-    QFile::setPermissions(dir,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     DownloadOptions options;
     options.thumbnail = thumbnail;
     DownloadJob *job =
@@ -376,11 +422,7 @@ void AttachmentCache::clear()
 {
     d->abandonPending();
     d->ensureScanned();
-    const auto names = d->entries.keys();
-    for (const QString &name : names)
-        QFile::remove(d->directory + u'/' + name);
-    d->entries.clear();
-    d->used = 0;
+    d->removeFiles();
 }
 
 } // namespace CStar

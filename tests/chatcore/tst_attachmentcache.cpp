@@ -191,6 +191,9 @@ private Q_SLOTS:
         QVERIFY(!thumb.isNull());
         QVERIFY(thumb.width() <= 512 && thumb.height() <= 512);
         QCOMPARE(cache->usedBytes(), QFileInfo(path).size());
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(QFile::permissions(cache->directory()) & others, QFileDevice::Permissions());
 
         // Again: from disk at once, no signal, not a byte over the network.
         QSignalSpy ready(cache, &AttachmentCache::ready);
@@ -301,7 +304,7 @@ private Q_SLOTS:
             QCOMPARE(error.kind(), ChatError::Kind::NotFound);
             QVERIFY(cache->cachedPath(a.id, a.sha256, thumbnail).isEmpty());
         }
-        QVERIFY(filesIn(cache->directory()).isEmpty());
+        QCOMPARE(filesIn(cache->directory()), QStringList {QStringLiteral("owner")});
         // The owner gets it.
         QVERIFY(!fetch(owner->attachmentCache(), a, true).isEmpty());
     }
@@ -431,6 +434,35 @@ private Q_SLOTS:
         QCOMPARE(cache->usedBytes(), 0);
         QVERIFY(cache->cachedPath(a.id, a.sha256, true).isEmpty());
         // And the second customer cannot have it downloaded either.
+        QCOMPARE(failure(cache, a.id, a.sha256, true).kind(), ChatError::Kind::NotFound);
+    }
+
+    // No logout in between: the app quit with one customer, the next run
+    // identifies another on the same storage.
+    void laterRunOfAnotherCustomerStartsEmpty()
+    {
+        QTemporaryDir storage;
+        auto first = newClient(storage.path());
+        QVERIFY(identify(first.get(), QStringLiteral("cache-run-one")));
+        const Attachment a = send(first.get(), pngBytes(40, 40), QStringLiteral("p.png"),
+                                  QStringLiteral("image/png"));
+        QVERIFY(a.isValid());
+        const QString path = fetch(first->attachmentCache(), a, true);
+        QVERIFY(!path.isEmpty());
+        first.reset();
+
+        // The same customer again keeps the files…
+        auto same = newClient(storage.path());
+        QVERIFY(identify(same.get(), QStringLiteral("cache-run-one")));
+        QCOMPARE(same->attachmentCache()->request(a.id, a.sha256, true), path);
+        same.reset();
+        // …another one does not.
+        auto next = newClient(storage.path());
+        AttachmentCache *cache = next->attachmentCache();
+        QCOMPARE(cache->usedBytes(), QFileInfo(path).size()); // anonymous so far: not decided
+        QVERIFY(identify(next.get(), QStringLiteral("cache-run-two")));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(cache->usedBytes(), 0);
         QCOMPARE(failure(cache, a.id, a.sha256, true).kind(), ChatError::Kind::NotFound);
     }
 };
