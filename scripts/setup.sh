@@ -15,6 +15,7 @@ packages=(
     qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-templates qml6-module-qtquick-window
     qml6-module-qttest qml6-module-qtqml-models
+    qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     qtkeychain-qt6-dev
     libbenchmark-dev clang libclang-rt-dev
