@@ -4,6 +4,7 @@
 #include "chaterror.h"
 #include "customer.h"
 #include "message.h"
+#include "outgoingattachment.h"
 #include "ticket.h"
 #include "typingevent.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 #include <QMetaEnum>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -294,6 +296,56 @@ private Q_SLOTS:
         QVERIFY(upload.isValid());
         QVERIFY(upload.expiresAt.isValid());
         QCOMPARE(Attachment::fromJson(upload.toJson()), upload);
+    }
+
+    /// A file about to be sent: its type from name and bytes, §11's refusals
+    /// told before any byte is sent.
+    void outgoingAttachment()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+                return QString();
+            return f.fileName();
+        };
+        const QString png = write(QStringLiteral("shot.bin"),
+                                  QByteArray::fromHex("89504e470d0a1a0a0000000d49484452"));
+        const OutgoingAttachment image = OutgoingAttachment::fromFile(png);
+        QCOMPARE(image.name, QStringLiteral("shot.bin"));
+        QCOMPARE(image.contentType, QStringLiteral("image/png")); // from the bytes
+        QCOMPARE(image.size, 16);
+        QVERIFY(image.isImage());
+        QVERIFY(!image.check().isError());
+        const QVariantMap map = image.toVariantMap();
+        QCOMPARE(map.value(QStringLiteral("filePath")).toString(), png);
+        QCOMPARE(map.value(QStringLiteral("size")).toLongLong(), 16);
+        QCOMPARE(map.value(QStringLiteral("isImage")).toBool(), true);
+
+        const OutgoingAttachment log = OutgoingAttachment::fromFile(
+            write(QStringLiteral("app.log"), "line\n"), QStringLiteral("named.txt"));
+        QCOMPARE(log.name, QStringLiteral("named.txt"));
+        QCOMPARE(log.contentType, QStringLiteral("text/plain"));
+        QVERIFY(!log.isImage());
+
+        const ChatError exe =
+            OutgoingAttachment::fromFile(write(QStringLiteral("a.exe"), "MZ\x90\x00")).check();
+        QCOMPARE(exe.code(), QStringLiteral("unsupported_media_type"));
+        QCOMPARE(exe.fileRefusal(), ChatError::FileRefusal::UnsupportedMediaType);
+
+        QFile big(dir.filePath(QStringLiteral("big.txt")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize(10 * 1024 * 1024 + 1)); // sparse: nothing written
+        big.close();
+        const ChatError tooLarge = OutgoingAttachment::fromFile(big.fileName()).check();
+        QCOMPARE(tooLarge.fileRefusal(), ChatError::FileRefusal::FileTooLarge);
+
+        const OutgoingAttachment missing =
+            OutgoingAttachment::fromFile(dir.filePath(QStringLiteral("gone.png")));
+        QCOMPARE(missing.check().code(), QStringLiteral("file_unreadable"));
+        QCOMPARE(OutgoingAttachment().check().code(), QStringLiteral("file_unreadable"));
+        QVERIFY(!OutgoingAttachment().isValid());
     }
 
     /// A ticket's lastMessage carries only attachmentCount (§11).
