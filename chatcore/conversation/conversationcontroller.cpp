@@ -2,11 +2,15 @@
 #include "conversationcontroller.h"
 
 #include "chattext.h"
+#include "draftattachments_p.h"
 #include "logging_p.h"
+#include "outbox.h"
 #include "ticketsapi.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 #include <QHash>
 #include <QPointer>
 #include <QSet>
@@ -34,6 +38,8 @@ public:
     QString title;
     QString placeholder;
     QString errorText;
+    DraftAttachments files; // per draft key, like drafts
+    QString attachmentError;
 
     explicit ConversationControllerPrivate(ConversationController *q);
     QString draftKey() const { return creatingTicket ? QString() : currentTicketId; }
@@ -43,7 +49,13 @@ public:
     void giveBack(const QString &text);
     void updateTexts();
     void setStarting(bool value);
-    void start(const QString &text);
+    void start(const QString &text, const QList<OutgoingAttachment> &taken);
+    void sendStarted(const QString &ticketId, const QString &text,
+                     const QList<OutgoingAttachment> &taken);
+    void setAttachmentError(QStringList refusals);
+    bool attached(const QString &refusalCode, const QString &name);
+    void announceAttachments(const QStringList &before);
+    QString send(const QString &content, const QList<OutgoingAttachment> &taken);
 };
 
 ConversationControllerPrivate::ConversationControllerPrivate(ConversationController *q)
@@ -56,6 +68,7 @@ ConversationControllerPrivate::ConversationControllerPrivate(ConversationControl
 void ConversationControllerPrivate::switchTo(const QString &ticketId, bool creating)
 {
     const QString oldDraft = q->draft();
+    const QStringList oldFiles = files.paths(draftKey());
     const bool ticketChanged = ticketId != currentTicketId;
     const bool creatingChanged = creating != creatingTicket;
     typing->focusLost(); // leaving a conversation ends typing there (§7)
@@ -70,6 +83,8 @@ void ConversationControllerPrivate::switchTo(const QString &ticketId, bool creat
         Q_EMIT q->creatingTicketChanged();
     if (q->draft() != oldDraft)
         Q_EMIT q->draftChanged();
+    announceAttachments(oldFiles);
+    setAttachmentError({});
     fetchTitle();
     updateTexts();
 }
@@ -174,17 +189,28 @@ void ConversationControllerPrivate::setStarting(bool value)
     Q_EMIT q->startingChanged();
 }
 
-void ConversationControllerPrivate::start(const QString &text)
+void ConversationControllerPrivate::start(const QString &text,
+                                          const QList<OutgoingAttachment> &taken)
 {
-    Job<Ticket> *job = starting ? nullptr : tickets->create(q->subjectFor(subject, text), text);
+    // With files the ticket is created empty, then one message carries the
+    // text and the files through the outbox (§11: upload, then send). A
+    // title is required (§5): the first file's name when there is no text.
+    QString title = q->subjectFor(subject, text);
+    if (title.isEmpty() && !taken.isEmpty())
+        title = taken.first().name.left(80);
+    Job<Ticket> *job =
+        starting ? nullptr : tickets->create(title, taken.isEmpty() ? text : QString());
     if (!job) {
         giveBack(text);
+        files.giveBack(QString(), taken);
+        if (!taken.isEmpty())
+            Q_EMIT q->attachmentsChanged();
         return;
     }
     setStarting(true);
     job->then(
         q,
-        [this](const Ticket &ticket) {
+        [this, text, taken](const Ticket &ticket) {
             setStarting(false);
             drafts.remove(QString());
             q->setSubject(QString());
@@ -192,20 +218,92 @@ void ConversationControllerPrivate::start(const QString &text)
             // another conversation meanwhile stays there (it is in the list).
             if (creatingTicket)
                 q->openTicket(ticket.id());
+            if (!taken.isEmpty())
+                sendStarted(ticket.id(), text, taken);
             Q_EMIT q->conversationStarted(ticket.id());
         },
-        [this, text](const ChatError &error) {
+        [this, text, taken](const ChatError &error) {
             setStarting(false);
+            // The files go back to the new conversation's draft in any case.
+            const QStringList oldFiles = files.paths(draftKey());
+            files.giveBack(QString(), taken);
             if (!creatingTicket) {
                 // Another conversation was opened meanwhile: the text waits
                 // as the new-conversation draft, not in that one's box.
                 drafts.insert(QString(), text);
+                announceAttachments(oldFiles);
                 return;
             }
             giveBack(text);
+            announceAttachments(oldFiles);
             startError = error;
             updateTexts();
         });
+}
+
+void ConversationControllerPrivate::sendStarted(const QString &ticketId, const QString &text,
+                                                const QList<OutgoingAttachment> &taken)
+{
+    const QString content = text.trimmed().isEmpty() ? QString() : text;
+    const bool open = !creatingTicket && currentTicketId == ticketId;
+    bool sent = false;
+    if (open) {
+        sent = !send(content, taken).isEmpty();
+    } else if (client) {
+        // The user went elsewhere meanwhile: the outbox still delivers it.
+        sent = taken.isEmpty() && client->outbox()->enqueue(ticketId, content).isValid();
+    }
+    if (sent) {
+        files.release(taken); // the outbox copied them
+        return;
+    }
+    // Refused: text and files wait in the new ticket's draft.
+    const QStringList oldFiles = files.paths(draftKey());
+    files.giveBack(ticketId, taken);
+    if (!text.isEmpty() && drafts.value(ticketId).isEmpty()) {
+        drafts.insert(ticketId, text);
+        if (open)
+            Q_EMIT q->draftChanged();
+    }
+    announceAttachments(oldFiles);
+}
+
+QString ConversationControllerPrivate::send(const QString &content,
+                                            const QList<OutgoingAttachment> &taken)
+{
+    // TODO(OUTBOX20): MessagesModel::send(text, files); until then a message
+    // with files is refused, so they come back with the draft.
+    if (!taken.isEmpty())
+        return QString();
+    return messages->send(content);
+}
+
+void ConversationControllerPrivate::setAttachmentError(QStringList refusals)
+{
+    refusals.removeAll(QString());
+    refusals.removeDuplicates(); // "at most 10" once for a drop of many
+    const QString text = refusals.join(QLatin1Char('\n'));
+    if (text == attachmentError)
+        return;
+    attachmentError = text;
+    Q_EMIT q->attachmentErrorChanged();
+}
+
+bool ConversationControllerPrivate::attached(const QString &refusalCode, const QString &name)
+{
+    if (!refusalCode.isEmpty()) {
+        setAttachmentError({ChatText::attachmentRefusalText(refusalCode, name)});
+        return false;
+    }
+    setAttachmentError({});
+    Q_EMIT q->attachmentsChanged();
+    return true;
+}
+
+void ConversationControllerPrivate::announceAttachments(const QStringList &before)
+{
+    if (files.paths(draftKey()) != before)
+        Q_EMIT q->attachmentsChanged();
 }
 
 // ---- ConversationController ---------------------------------------------------
@@ -390,11 +488,13 @@ void ConversationController::leaveConversation()
     if (!d->creatingTicket)
         return;
     const QString oldDraft = draft();
+    const QStringList oldFiles = d->files.paths(d->draftKey());
     d->creatingTicket = false;
     d->startError = ChatError();
     Q_EMIT creatingTicketChanged();
     if (draft() != oldDraft)
         Q_EMIT draftChanged();
+    d->announceAttachments(oldFiles);
     d->updateTexts();
 }
 
@@ -414,26 +514,137 @@ void ConversationController::setDraft(const QString &text)
 
 bool ConversationController::submit(const QString &text)
 {
-    if (text.trimmed().isEmpty())
+    // §11: the text may be empty when the message carries a file.
+    if (text.trimmed().isEmpty() && d->files.count(d->draftKey()) == 0)
         return false;
     if (!d->creatingTicket && d->currentTicketId.isEmpty()) {
         // Nothing open: what a customer types first starts a conversation
         // (the editor is there, so this is what they expect of it).
         d->switchTo(QString(), true);
     }
+    const QList<OutgoingAttachment> taken = d->files.take(d->draftKey());
+    if (!taken.isEmpty())
+        Q_EMIT attachmentsChanged();
+    d->setAttachmentError({});
     if (d->creatingTicket) {
-        d->start(text);
+        d->start(text, taken);
         return d->starting; // false: given back at once
     }
-    if (d->messages->send(text).isEmpty()) {
-        d->giveBack(text); // not taken (the model's error says why): keep it
+    const QString content = text.trimmed().isEmpty() ? QString() : text;
+    if (d->send(content, taken).isEmpty()) {
+        // Not taken (the model's error says why): keep text and files.
+        d->giveBack(text);
+        d->files.giveBack(d->currentTicketId, taken);
+        if (!taken.isEmpty())
+            Q_EMIT attachmentsChanged();
         return false;
     }
+    d->files.release(taken); // the outbox copied them
     d->typing->messageSent();
     if (d->drafts.remove(d->currentTicketId))
         Q_EMIT draftChanged();
     Q_EMIT messageSubmitted();
     return true;
+}
+
+QVariantList ConversationController::attachments() const
+{
+    QVariantList result;
+    for (const OutgoingAttachment &file : d->files.list(d->draftKey()))
+        result.append(file.toVariantMap());
+    return result;
+}
+
+QList<OutgoingAttachment> ConversationController::attachmentList() const
+{
+    return d->files.list(d->draftKey());
+}
+
+bool ConversationController::canAttach() const
+{
+    return d->files.count(d->draftKey()) < DraftAttachments::maxFiles;
+}
+
+QString ConversationController::attachmentError() const
+{
+    return d->attachmentError;
+}
+
+bool ConversationController::attachFile(const QString &filePath)
+{
+    return d->attached(d->files.attachFile(d->draftKey(), filePath),
+                       QFileInfo(filePath).fileName());
+}
+
+int ConversationController::attachUrls(const QList<QUrl> &urls)
+{
+    QStringList refusals;
+    int attached = 0;
+    for (const QUrl &url : urls) {
+        // A web address is not downloaded behind the user's back.
+        const QString code = url.isLocalFile()
+            ? d->files.attachFile(d->draftKey(), url.toLocalFile())
+            : QStringLiteral("not_local");
+        if (code.isEmpty()) {
+            ++attached;
+            continue;
+        }
+        const QString name = url.fileName().isEmpty()
+            ? url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+            : url.fileName();
+        refusals.append(ChatText::attachmentRefusalText(code, name));
+    }
+    d->setAttachmentError(refusals);
+    if (attached > 0)
+        Q_EMIT attachmentsChanged();
+    return attached;
+}
+
+bool ConversationController::attachData(const QByteArray &bytes, const QString &name,
+                                        const QString &contentType)
+{
+    const QString directory = d->client
+        ? QDir(d->client->storageDirectory()).filePath(QStringLiteral("drafts"))
+        : QString();
+    const QString shownName = safeFileName(name);
+    return d->attached(d->files.attachData(d->draftKey(), directory, bytes, shownName, contentType),
+                       shownName);
+}
+
+void ConversationController::removeAttachment(int index)
+{
+    if (!d->files.removeAt(d->draftKey(), index))
+        return;
+    d->setAttachmentError({});
+    Q_EMIT attachmentsChanged();
+}
+
+void ConversationController::clearAttachments()
+{
+    d->setAttachmentError({});
+    if (d->files.clear(d->draftKey()))
+        Q_EMIT attachmentsChanged();
+}
+
+DownloadJob *ConversationController::saveAttachment(const QString &attachmentId,
+                                                    const QString &pathOrUrl)
+{
+    // A path, or a file: URL from a QML file dialog; "C:/x" is a path, not
+    // a URL with the scheme "c". Other URLs are no place to save to.
+    const QUrl url(pathOrUrl);
+    QString path = pathOrUrl;
+    if (url.scheme().size() > 1)
+        path = url.isLocalFile() ? url.toLocalFile() : QString();
+    if (!d->client || path.isEmpty() || attachmentId.isEmpty()) {
+        qCWarning(lcModels) << "conversation: cannot save an attachment to" << pathOrUrl;
+        return nullptr;
+    }
+    return d->client->attachments().download(attachmentId, path);
+}
+
+QString ConversationController::safeFileName(const QString &name)
+{
+    return DraftAttachments::safeFileName(name);
 }
 
 } // namespace CStar

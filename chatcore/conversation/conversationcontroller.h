@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "attachmentsapi.h"
 #include "chatclient.h"
 #include "messagesmodel.h"
+#include "outgoingattachment.h"
 #include "ticketsmodel.h"
 #include "typingnotifier.h"
 
 #include <QObject>
+#include <QUrl>
 
 #include <memory>
 
@@ -28,7 +31,8 @@ class ConversationControllerPrivate;
 ///
 /// Never loses what the user typed: text the models refuse comes back as the
 /// draft, and a conversation that cannot be started keeps its text as the
-/// new-conversation draft.
+/// new-conversation draft. Files attached to a draft (protocol §11) are kept
+/// the same way: per conversation, given back with the text when refused.
 class CSTARCHAT_CORE_EXPORT ConversationController : public QObject
 {
     Q_OBJECT
@@ -60,6 +64,13 @@ class CSTARCHAT_CORE_EXPORT ConversationController : public QObject
     Q_PROPERTY(CStar::ChatError error READ error NOTIFY errorChanged)
     /// `error` in a sentence for people ("" without one).
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorChanged)
+    /// The files attached to the draft of the open conversation (or the new
+    /// one), kept per ticket like drafts: OutgoingAttachment::toVariantMap()s.
+    Q_PROPERTY(QVariantList attachments READ attachments NOTIFY attachmentsChanged)
+    /// Another file may be attached (fewer than 10, protocol §11).
+    Q_PROPERTY(bool canAttach READ canAttach NOTIFY attachmentsChanged)
+    /// Why the last attach was refused (ChatText sentences, one a line), "" otherwise.
+    Q_PROPERTY(QString attachmentError READ attachmentError NOTIFY attachmentErrorChanged)
 public:
     explicit ConversationController(QObject *parent = nullptr);
     explicit ConversationController(ChatClient *client, QObject *parent = nullptr);
@@ -83,6 +94,38 @@ public:
     QString placeholderText() const;
     ChatError error() const;
     QString errorText() const;
+    QVariantList attachments() const;
+    QList<OutgoingAttachment> attachmentList() const;
+    bool canAttach() const;
+    QString attachmentError() const;
+
+    /// Attaches a local file to the draft after checking what the client can
+    /// tell before sending (§11: size, type, readable; at most 10). False
+    /// and attachmentError when refused.
+    Q_INVOKABLE bool attachFile(const QString &filePath);
+    /// Dropped or chosen files: local files only (a web address or a folder
+    /// is refused). Returns how many were attached; attachmentError has
+    /// the refusals.
+    Q_INVOKABLE int attachUrls(const QList<QUrl> &urls);
+    /// Pasted or captured bytes (e.g. a PNG): written under
+    /// <storageDirectory>/drafts/ with a random name, deleted again when the
+    /// file is removed, cleared or sent (the outbox keeps its own copy).
+    /// `contentType` empty: guessed from `name` and the bytes.
+    Q_INVOKABLE bool attachData(const QByteArray &bytes, const QString &name,
+                                const QString &contentType);
+    Q_INVOKABLE void removeAttachment(int index);
+    Q_INVOKABLE void clearAttachments();
+    /// Saves an attachment to a local path or file: URL, atomically (the file
+    /// appears whole or not at all). The job reports progress; null without
+    /// a client or for a URL that is not a local file.
+    Q_INVOKABLE CStar::DownloadJob *saveAttachment(const QString &attachmentId,
+                                                   const QString &pathOrUrl);
+    /// A name safe to propose in a save dialog: no path separators, control
+    /// or bidirectional-override characters, <>:"|?*, leading dots or
+    /// spaces, trailing dots or spaces, reserved Windows names (CON.txt →
+    /// _CON.txt); at most 200 characters keeping the extension; "file" when
+    /// nothing is left.
+    Q_INVOKABLE static QString safeFileName(const QString &name);
 
     /// The subject a new conversation gets: `subject` trimmed, or when that is
     /// empty the first line of `text` (at most 80 characters).
@@ -100,9 +143,11 @@ public Q_SLOTS:
     /// What the user typed: store it for the open conversation and report
     /// typing (protocol §7).
     void setDraft(const QString &text);
-    /// Sends `text` to the open conversation, or starts one with it (also
-    /// when nothing is open). Returns false when it was given back as the
-    /// draft at once (refused); a start that fails later gives it back too.
+    /// Sends `text` and the draft's files to the open conversation, or starts
+    /// one with them (also when nothing is open; with files the ticket is
+    /// created first, then the message sent with them). `text` may be empty
+    /// when there is a file. Returns false when they were given back as the
+    /// draft at once (refused); a start that fails later gives them back too.
     bool submit(const QString &text);
 
 Q_SIGNALS:
@@ -116,6 +161,8 @@ Q_SIGNALS:
     void titleChanged();
     void placeholderTextChanged();
     void errorChanged();
+    void attachmentsChanged();
+    void attachmentErrorChanged();
     /// submit() sent a message to the open conversation.
     void messageSubmitted();
     /// A new conversation was created (and opened, if the user stayed on it).
