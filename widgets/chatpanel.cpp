@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "chatpanel.h"
 
+#include "attachmentactions_p.h"
+#include "attachmentbar_p.h"
 #include "bidi_p.h"
 #include "chatclient.h"
 #include "chatstate.h"
@@ -16,17 +18,14 @@
 #include "typingnotifier.h"
 
 #include <QAccessible>
-#include <QClipboard>
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFrame>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
@@ -65,6 +64,7 @@ public:
     QLabel *errorLabel = nullptr;
     QLabel *announcer = nullptr;
     Composer *composer = nullptr;
+    AttachmentActions *attachments = nullptr;
 
     bool showThread = false; // compact mode: the thread page, not the list
     int prependAnchor = -1; // distance from the bottom to keep while history is prepended
@@ -87,7 +87,6 @@ public:
     void maybeMarkRead();
     void onMessagesInserted(const QModelIndex &parent, int first, int last);
     void announce(const QString &text);
-    void showMessageMenu(const QPoint &pos);
 };
 
 ChatPanelPrivate::ChatPanelPrivate(ChatPanel *q, ChatClient *client, ChatState *state)
@@ -157,7 +156,7 @@ void ChatPanelPrivate::buildThreadPage()
     messageView->setContextMenuPolicy(Qt::CustomContextMenu);
     messageView->installEventFilter(q);
     QObject::connect(messageView, &QListView::customContextMenuRequested, q,
-                     [this](const QPoint &pos) { showMessageMenu(pos); });
+                     [this](const QPoint &pos) { attachments->showMessageMenu(pos); });
     QObject::connect(messageDelegate, &MessageDelegate::retryRequested, messages,
                      &MessagesModel::retry);
     QObject::connect(messageDelegate, &MessageDelegate::discardRequested, messages,
@@ -187,8 +186,13 @@ void ChatPanelPrivate::buildThreadPage()
     announcer->setObjectName(QStringLiteral("announcer"));
     announcer->hide();
 
-    composer = new Composer;
+    composer = new Composer(threadPage);
     composer->setObjectName(QStringLiteral("composer"));
+    attachments = new AttachmentActions(q, conversation, composer, messageDelegate, messageView);
+    messageDelegate->setAttachmentCache(client->attachmentCache());
+    auto *composerRow = new QHBoxLayout;
+    composerRow->addWidget(attachments->attachButton(), 0, Qt::AlignBottom);
+    composerRow->addWidget(composer, 1);
 
     auto *header = new QHBoxLayout;
     header->addWidget(backButton);
@@ -200,7 +204,8 @@ void ChatPanelPrivate::buildThreadPage()
     layout->addWidget(messageView, 1);
     layout->addWidget(errorLabel);
     layout->addWidget(typingLabel);
-    layout->addWidget(composer);
+    layout->addWidget(attachments->bar());
+    layout->addLayout(composerRow);
 
     QObject::connect(composer, &Composer::sendRequested, conversation,
                      &ConversationController::submit);
@@ -220,7 +225,8 @@ void ChatPanelPrivate::buildThreadPage()
     });
     QObject::connect(bar, &QScrollBar::rangeChanged, q, [this, bar](int, int max) {
         if (prependAnchor >= 0) {
-            // History was prepended: keep the same message under the eye.
+            // History was prepended: keep the same message under the
+            // eye.
             bar->setValue(max - prependAnchor);
             prependAnchor = -1;
         } else if (stickToBottom) {
@@ -310,6 +316,7 @@ void ChatPanelPrivate::retranslate()
     newMessagesPill->setText(ChatText::label(ChatText::NewMessagesPill));
     newMessagesPill->setAccessibleName(ChatText::label(ChatText::NewMessagesPillName));
     typingLabel->retranslate();
+    attachments->retranslate();
     messageDelegate->invalidate();
     typingLabel->setUsers(messages->typingUsers());
     updateThreadHeader(); // the direction mark follows the layout direction
@@ -426,28 +433,8 @@ void ChatPanelPrivate::announce(const QString &text)
     QAccessible::updateAccessibility(&event);
 }
 
-void ChatPanelPrivate::showMessageMenu(const QPoint &pos)
-{
-    const QModelIndex index = messageView->indexAt(pos);
-    if (!index.isValid())
-        return;
-    QMenu menu(q);
-    const bool failed = index.data(MessagesModel::DeliveryStateRole).value<DeliveryState>()
-        == DeliveryState::Failed;
-    const int row = index.row();
-    if (failed) {
-        menu.addAction(ChatText::retryText(), q, [this, row] { messages->retry(row); });
-        menu.addAction(ChatText::discardText(), q, [this, row] { messages->discard(row); });
-    }
-    const QString content = index.data(MessagesModel::ContentRole).toString();
-    menu.addAction(ChatText::label(ChatText::CopyText), q, [content] {
-        if (auto *clipboard = QGuiApplication::clipboard())
-            clipboard->setText(content);
-    });
-    menu.exec(messageView->viewport()->mapToGlobal(pos));
-}
-
-// ---- ChatPanel ----------------------------------------------------------------
+// ---- ChatPanel
+// ----------------------------------------------------------------
 
 ChatPanel::ChatPanel(ChatClient *client, QWidget *parent, ChatState *state)
     : QWidget(parent), d(new ChatPanelPrivate(this, client, state))
@@ -467,7 +454,8 @@ ChatPanel::ChatPanel(ChatClient *client, QWidget *parent, ChatState *state)
     d->connectModels();
     d->connectConversation();
 
-    // Agent replies for notifications; also keeps the stream open while the panel lives.
+    // Agent replies for notifications; also keeps the stream open while the panel
+    // lives.
     client->onMessage(QString(), this, [this](const Message &message) {
         if (message.sender() == Message::Sender::Agent)
             Q_EMIT agentMessageArrived(message.ticketId(), message.senderName(), message.content());
@@ -481,6 +469,8 @@ ChatPanel::ChatPanel(ChatClient *client, QWidget *parent, ChatState *state)
     setTabOrder(d->listPage->newButton(), d->subjectEdit);
     setTabOrder(d->subjectEdit, d->messageView);
     setTabOrder(d->messageView, d->composer->editor());
+    setTabOrder(d->composer->editor(), d->attachments->attachButton());
+    d->attachments->bar()->setTabNeighbours(d->messageView, d->composer->editor());
     d->messageFocusPolicy = d->messageView->focusPolicy();
     d->retranslate();
     d->updatePlaceholder();
@@ -523,6 +513,24 @@ void ChatPanel::setMode(Mode mode)
     d->mode = mode;
     d->applyMode();
     Q_EMIT modeChanged();
+}
+
+bool ChatPanel::isScreenshotEnabled() const
+{
+    return d->attachments->screenshotEnabled();
+}
+
+void ChatPanel::setScreenshotEnabled(bool enabled)
+{
+    if (enabled == isScreenshotEnabled())
+        return;
+    d->attachments->setScreenshotEnabled(enabled);
+    Q_EMIT screenshotEnabledChanged();
+}
+
+void ChatPanel::setScreenshotProvider(std::function<QImage()> provider)
+{
+    d->attachments->setScreenshotProvider(std::move(provider));
 }
 
 QString ChatPanel::currentTicketId() const
@@ -587,7 +595,7 @@ bool ChatPanel::eventFilter(QObject *watched, QEvent *event)
             if (current.isValid()
                 && (key->key() == Qt::Key_Menu
                     || (key->key() == Qt::Key_F10 && key->modifiers() & Qt::ShiftModifier))) {
-                d->showMessageMenu(d->messageView->visualRect(current).center());
+                d->attachments->showMessageMenu(d->messageView->visualRect(current).center());
                 return true;
             }
         }
