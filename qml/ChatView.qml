@@ -15,6 +15,10 @@ import CStar.Chat
 //     }
 //
 // Without a chatState it keeps the session across restarts with one of its own.
+// Files (protocol §11): the attach button (Ctrl+Shift+A), drag and drop,
+// Ctrl+V of an image and "Attach a screenshot of this window" add them to
+// the draft; images show as thumbnails that open full size, other files as
+// chips with Save….
 Pane {
     id: root
 
@@ -34,6 +38,16 @@ Pane {
     readonly property alias composer: composer
     readonly property alias messageList: messageList
     readonly property alias ticketList: ticketList
+    readonly property alias attachmentActions: attachmentActions
+    // The attach menu offers "Attach a screenshot of this window".
+    property bool screenshotEnabled: true
+    // What the screenshot shows; null: this window's own pixels. Else a
+    // function returning an ItemGrabResult, an image, or a local image
+    // file's URL (the customer reviews and crops it before it is attached).
+    property alias screenshotProvider: attachmentActions.screenshotProvider
+    // Where Save… writes; null: the platform's save dialog. Else a function
+    // (attachment, suggestedName) returning a file URL, "" to cancel.
+    property alias saveLocationProvider: attachmentActions.saveLocationProvider
 
     // The user asked to sign in (the ticket list needs identify). Sign the
     // customer on your backend, then call client.identify().
@@ -229,6 +243,13 @@ Pane {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     messages: controller.messagesModel
+                    client: root.client
+                    onOpenImageRequested: function (attachment) {
+                        attachmentActions.openImage(attachment);
+                    }
+                    onSaveAttachmentRequested: function (attachment) {
+                        attachmentActions.saveAttachment(attachment);
+                    }
                     placeholderText: controller.placeholderText
                 }
 
@@ -269,6 +290,10 @@ Pane {
                     Layout.bottomMargin: 8
                     // Also with nothing open: sending starts a conversation.
                     enabled: !controller.starting
+                    conversation: controller
+                    screenshotEnabled: root.screenshotEnabled
+                    onAttachFilesRequested: attachmentActions.attachFiles()
+                    onScreenshotRequested: attachmentActions.attachScreenshot()
                     // Typing is reported from the draft (the controller).
                     onTextChanged: controller.draft = text
                     onSendRequested: function (text) {
@@ -277,5 +302,16 @@ Pane {
                 }
             }
         }
+    }
+
+    // Drag and drop, the dialogs, the screenshot review and the image viewer.
+    AttachmentActions {
+        id: attachmentActions
+
+        anchors.fill: parent
+        conversation: controller
+        client: root.client
+        screenshotEnabled: root.screenshotEnabled
+        onAttached: composer.forceEditorFocus()
     }
 }

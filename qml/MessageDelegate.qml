@@ -6,8 +6,9 @@ import CStar.Chat
 // One message of MessagesModel: a day separator when the day changes, the
 // "New messages" marker, the sender's name at the start of a run, the bubble
 // (own messages on the trailing side — mirrored in right-to-left layouts;
-// agents' Markdown rendered safely) and a line with the time and, for own
-// messages, the delivery state with Retry/Discard when sending failed.
+// agents' Markdown rendered safely, its files: MessageAttachments) and a
+// line with the time and, for own messages, the delivery state with
+// Retry/Discard when sending failed, the upload's progress and Cancel upload.
 Item {
     id: root
 
@@ -22,7 +23,15 @@ Item {
     required property bool showSender
     required property string daySection
     required property bool isFirstUnread
+    // The "attachments" and "uploadProgress" roles (through the model
+    // object: a model without them still shows its messages).
+    required property var model
+    readonly property var attachments: model.attachments || []
+    readonly property real uploadProgress: model.uploadProgress !== undefined
+                                           ? model.uploadProgress : -1
 
+    // For the attachments' thumbnails (its AttachmentCache).
+    property ChatClient client: null
     // Set by the list: the first message of its day shows the day.
     property bool showDay: false
     // Bubbles take at most this share of the row.
@@ -32,6 +41,8 @@ Item {
     readonly property bool isAgent: sender === "agent"
     readonly property bool failed: isOwn && deliveryState === Delivery.Failed
     readonly property bool pending: isOwn && deliveryState === Delivery.Sending
+    // Files on their way: "Cancel upload" (also while an attempt waits to retry).
+    readonly property bool uploading: pending && attachments.length > 0
     readonly property string deliveryText: isOwn
                                            ? ChatFormat.deliveryText(deliveryState, ChatFormat.now)
                                            : ""
@@ -63,6 +74,9 @@ Item {
     // Right click, long press, Menu key, Shift+F10, Enter or Space on the message.
     signal menuRequested(int row, Item item)
     signal linkActivated(string link)
+    signal openImageRequested(var attachment)
+    signal saveAttachmentRequested(var attachment)
+    signal cancelUploadRequested(int row)
 
     function scaledFont(bold) {
         const base = fontSource.font;
@@ -226,37 +240,57 @@ Item {
                 anchors.right: root.isOwn ? parent.right : undefined
                 anchors.leftMargin: root.isSystem ? (parent.width - width) / 2 : 8
                 anchors.rightMargin: 8
-                width: body.width + 20
-                height: body.height + 14
+                width: bubbleContent.width + 20
+                height: bubbleContent.height + 14
                 radius: 10
                 // Not yet on the server: faded, text and bubble alike.
                 opacity: root.isOwn && root.deliveryState !== Delivery.Sent ? 0.7 : 1
                 color: root.isSystem ? "transparent" : root.isOwn ? root.palette.highlight
                                                                   : root.tint(0.08)
 
-                Text {
-                    id: body
+                Column {
+                    id: bubbleContent
 
-                    objectName: "messageBody"
                     x: 10
                     y: 7
-                    width: Math.min(Math.ceil(implicitWidth), bubble.maxTextWidth)
-                    textFormat: Text.RichText
-                    wrapMode: Text.Wrap
-                    font: fontSource.font
-                    color: root.isSystem ? root.mutedForeground
-                                         : root.isOwn ? root.palette.highlightedText
-                                                      : root.foreground
-                    text: ChatFormat.messageHtml(root.content, root.isAgent,
-                                                 root.isOwn ? root.palette.highlightedText
-                                                            : root.linkColor)
-                    onLinkActivated: function (link) {
-                        root.linkActivated(link);
+                    spacing: 6
+
+                    Text {
+                        id: body
+
+                        objectName: "messageBody"
+                        visible: root.content.length > 0 || root.attachments.length === 0
+                        width: Math.min(Math.ceil(implicitWidth), bubble.maxTextWidth)
+                        textFormat: Text.RichText
+                        wrapMode: Text.Wrap
+                        font: fontSource.font
+                        color: root.isSystem ? root.mutedForeground
+                                             : root.isOwn ? root.palette.highlightedText
+                                                          : root.foreground
+                        text: ChatFormat.messageHtml(root.content, root.isAgent,
+                                                     root.isOwn ? root.palette.highlightedText
+                                                                : root.linkColor)
+                        onLinkActivated: function (link) {
+                            root.linkActivated(link);
+                        }
+
+                        HoverHandler {
+                            cursorShape: body.hoveredLink.length > 0 ? Qt.PointingHandCursor
+                                                                     : Qt.ArrowCursor
+                        }
                     }
 
-                    HoverHandler {
-                        cursorShape: body.hoveredLink.length > 0 ? Qt.PointingHandCursor
-                                                                 : Qt.ArrowCursor
+                    MessageAttachments {
+                        objectName: "messageAttachments"
+                        attachments: root.attachments
+                        client: root.client
+                        foreground: body.color
+                        onOpenRequested: function (attachment) {
+                            root.openImageRequested(attachment);
+                        }
+                        onSaveRequested: function (attachment) {
+                            root.saveAttachmentRequested(attachment);
+                        }
                     }
                 }
             }
@@ -275,6 +309,26 @@ Item {
                 text: root.metaText
                 font: root.smallFont
                 color: root.failed ? root.foreground : root.mutedForeground
+            }
+            Label {
+                objectName: "uploadProgress"
+                anchors.verticalCenter: parent.verticalCenter
+                visible: root.uploading && root.uploadProgress >= 0
+                text: ChatFormat.uploadProgressText(Math.round(root.uploadProgress * 1000), 1000,
+                                                    ChatFormat.now)
+                font: root.smallFont
+                color: root.mutedForeground
+            }
+            Button {
+                objectName: "cancelUploadButton"
+                visible: root.uploading
+                flat: true
+                padding: 2
+                text: ChatFormat.texts.cancelUpload
+                font: root.smallFont
+                Accessible.name: text
+                Accessible.onPressAction: root.cancelUploadRequested(root.index)
+                onClicked: root.cancelUploadRequested(root.index)
             }
             Button {
                 objectName: "retryButton"

@@ -15,6 +15,8 @@ Item {
     id: root
 
     property MessagesModel messages: null
+    // For the attachments' thumbnails (its AttachmentCache).
+    property ChatClient client: null
     // Centered text over the list (empty thread, nothing selected…).
     property string placeholderText: ""
     // The view follows new messages (the reader is at the bottom).
@@ -37,6 +39,9 @@ Item {
 
     // A link in a message was activated; the default opens safe links.
     signal linkActivated(string link)
+    // An image attachment was activated / a file's Save… (maps of the "attachments" role).
+    signal openImageRequested(var attachment)
+    signal saveAttachmentRequested(var attachment)
 
     function scrollToEnd() {
         anchorItem = null;
@@ -192,6 +197,7 @@ Item {
 
         delegate: MessageDelegate {
             showDay: ListView.section !== ListView.previousSection
+            client: root.client
             onRetryRequested: function (row) {
                 root.messages.retry(row);
             }
@@ -203,6 +209,15 @@ Item {
             }
             onLinkActivated: function (link) {
                 root.linkActivated(link);
+            }
+            onOpenImageRequested: function (attachment) {
+                root.openImageRequested(attachment);
+            }
+            onSaveAttachmentRequested: function (attachment) {
+                root.saveAttachmentRequested(attachment);
+            }
+            onCancelUploadRequested: function (row) {
+                root.messages.cancel(row);
             }
         }
 
