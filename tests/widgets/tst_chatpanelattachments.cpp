@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: MIT
+// ChatPanel's attachments (protocol §11) driven like a user would, offscreen,
+// against a real devserver: paste an image, drop files, attach a reviewed
+// and cropped screenshot (or not, when the app turns it off), save a file
+// an agent sent with identical bytes.
+#include "attachmentcache.h"
+#include "chatclient.h"
+#include "chatpanel.h"
+#include "chatstate.h"
+#include "chattext.h"
+#include "conversationcontroller.h"
+#include "devserverprocess.h"
+#include "messagedelegate.h"
+#include "messagesmodel.h"
+#include "testhttp.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCryptographicHash>
+#include <QDialog>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFrame>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMimeData>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace CStar;
+using namespace CStar::Testing;
+
+class TestChatPanelAttachments : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<DevServerProcess> server;
+    std::unique_ptr<QTemporaryDir> storage;
+    std::unique_ptr<QWidget> window;
+    ChatClient *client = nullptr;
+    ChatPanel *panel = nullptr;
+
+    TestHttp http() const { return TestHttp(*server); }
+
+    template<typename T>
+    T *find(const char *name) const
+    {
+        T *w = panel->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qWarning("no child %s", name);
+        return w;
+    }
+    QPlainTextEdit *composerEdit() const { return find<QPlainTextEdit>("composerEdit"); }
+    QListView *messageList() const { return find<QListView>("messageList"); }
+    QVariantList draftFiles() const { return panel->conversation()->attachments(); }
+    int role(const QByteArray &name) const
+    {
+        return panel->messagesModel()->roleNames().key(name, -1);
+    }
+    QVariantList rowFiles(int row) const
+    {
+        return panel->messagesModel()->index(row).data(role("attachments")).toList();
+    }
+    DeliveryState rowState(int row) const
+    {
+        return panel->messagesModel()
+            ->index(row)
+            .data(MessagesModel::DeliveryStateRole)
+            .value<DeliveryState>();
+    }
+
+    void createPanel()
+    {
+        window = std::make_unique<QWidget>();
+        window->resize(900, 640);
+        client = new ChatClient(server->team(), window.get());
+        client->setBaseUrl(server->baseUrl());
+        TransportOptions o;
+        o.retryBaseDelayMs = 10;
+        o.retryMaxDelayMs = 50;
+        o.maxRetries = 1;
+        o.streamRetryIntervalMs = 300;
+        o.reconnectDelayMs = 20;
+        client->setTransportOptions(o);
+        client->setPollingInterval(200);
+        auto *state = new ChatState(window.get());
+        state->setKeychainEnabled(false);
+        state->setStorageDirectory(storage->path());
+        state->setClient(client);
+        panel = new ChatPanel(client, window.get(), state);
+        auto *layout = new QVBoxLayout(window.get());
+        layout->addWidget(panel);
+        new QAbstractItemModelTester(panel->messagesModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, panel);
+        new QAbstractItemModelTester(panel->ticketsModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, panel);
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    }
+
+    QString createTicketThroughUi(const QString &text)
+    {
+        QTest::mouseClick(find<QToolButton>("newConversationButton"), Qt::LeftButton);
+        QTest::keyClicks(find<QLineEdit>("subjectEdit"), QStringLiteral("Attachments"));
+        composerEdit()->setFocus();
+        QTest::keyClicks(composerEdit(), text);
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        if (!QTest::qWaitFor([&] { return !panel->currentTicketId().isEmpty(); }, 10000))
+            return {};
+        if (!QTest::qWaitFor([&] { return panel->messagesModel()->rowCount() == 1; }, 10000))
+            return {};
+        return panel->currentTicketId();
+    }
+
+    /// The server's copy of the ticket's messages whose content is `content`.
+    QList<QJsonObject> onServer(const QString &ticketId, const QString &content)
+    {
+        QList<QJsonObject> found;
+        const QJsonArray all =
+            http().agent("GET", QStringLiteral("/tickets/%1/messages").arg(ticketId)).dataArray();
+        for (const QJsonValue &v : all)
+            if (v.toObject().value(QStringLiteral("content")).toString() == content)
+                found << v.toObject();
+        return found;
+    }
+
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const
+    {
+        QListView *view = messageList();
+        view->scrollTo(index);
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        option.rect = view->visualRect(index);
+        option.font = view->font();
+        return option;
+    }
+    MessageDelegate *delegate() const
+    {
+        return qobject_cast<MessageDelegate *>(messageList()->itemDelegate());
+    }
+
+    static bool containsColour(const QImage &image, QRgb colour)
+    {
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if ((image.pixel(x, y) & 0xffffff) == (colour & 0xffffff))
+                    return true;
+        return false;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        server = std::make_unique<DevServerProcess>();
+        DevServerProcess::Options options;
+        options.extraArgs = {QStringLiteral("--retry-ms"), QStringLiteral("20")};
+        QVERIFY(server->start(options));
+        storage = std::make_unique<QTemporaryDir>();
+        createPanel();
+    }
+
+    void cleanup()
+    {
+        window.reset();
+        server.reset();
+        storage.reset();
+    }
+
+    void pasteImage()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("My screen"));
+        QVERIFY(!ticketId.isEmpty());
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(QColor(10, 200, 30));
+        QGuiApplication::clipboard()->setImage(image);
+        composerEdit()->setFocus();
+        QTest::keyClick(composerEdit(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(composerEdit()->toPlainText(), QString()); // no text pasted instead
+        QTRY_COMPARE(draftFiles().size(), 1);
+        const QVariantMap draft = draftFiles().constFirst().toMap();
+        QVERIFY(draft.value(QStringLiteral("name")).toString().startsWith(u"screenshot-"));
+        QVERIFY(draft.value(QStringLiteral("name")).toString().endsWith(u".png"));
+        QCOMPARE(draft.value(QStringLiteral("contentType")).toString(),
+                 QStringLiteral("image/png"));
+        QCOMPARE(panel->findChildren<QFrame *>(QStringLiteral("attachmentChip")).size(), 1);
+        // Files alone may be sent (§11): Enter sends with no text.
+        QVERIFY(find<QToolButton>("sendButton")->isEnabled());
+        // Text pastes as text.
+        QGuiApplication::clipboard()->setText(QStringLiteral("plain words"));
+        QTest::keyClick(composerEdit(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(composerEdit()->toPlainText(), QStringLiteral("plain words"));
+        QCOMPARE(draftFiles().size(), 1);
+    }
+
+    void dropFiles()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Logs follow"));
+        QVERIFY(!ticketId.isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("app log.txt"));
+        const QByteArray content = QByteArrayLiteral("12:00 started\n12:01 failed: disk full\n");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        QLabel *hint = find<QLabel>("dropHint");
+        QVERIFY(hint && !hint->isVisible());
+
+        // A web address is not a file on this computer: the drag is refused.
+        QMimeData web;
+        web.setUrls({QUrl(QStringLiteral("https://example.com/a.txt"))});
+        QDragEnterEvent webEnter(QPoint(40, 40), Qt::CopyAction, &web, Qt::LeftButton,
+                                 Qt::NoModifier);
+        QApplication::sendEvent(panel, &webEnter);
+        QVERIFY(!webEnter.isAccepted());
+        QVERIFY(!hint->isVisible());
+
+        QMimeData files;
+        files.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(40, 40), Qt::CopyAction, &files, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(panel, &enter);
+        QVERIFY(enter.isAccepted());
+        QVERIFY(hint->isVisible());
+        QDropEvent drop(QPointF(40, 40), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(panel, &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(!hint->isVisible());
+        QTRY_COMPARE(draftFiles().size(), 1);
+        QCOMPARE(draftFiles().constFirst().toMap().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("app log.txt"));
+        const auto chips = panel->findChildren<QFrame *>(QStringLiteral("attachmentChip"));
+        QCOMPARE(chips.size(), 1);
+        auto *remove =
+            chips.constFirst()->findChild<QToolButton *>(QStringLiteral("removeAttachmentButton"));
+        QVERIFY(remove);
+        QCOMPARE(remove->accessibleName(),
+                 ChatText::removeAttachmentName(QStringLiteral("app log.txt")));
+
+        // Dropped on the text field, a file is attached, not typed as its path.
+        QDragEnterEvent enterEditor(QPoint(10, 10), Qt::CopyAction, &files, Qt::LeftButton,
+                                    Qt::NoModifier);
+        QApplication::sendEvent(composerEdit()->viewport(), &enterEditor);
+        QVERIFY(enterEditor.isAccepted());
+        QDropEvent onEditor(QPointF(10, 10), Qt::CopyAction, &files, Qt::LeftButton,
+                            Qt::NoModifier);
+        QApplication::sendEvent(composerEdit()->viewport(), &onEditor);
+        QVERIFY(onEditor.isAccepted());
+        QTRY_COMPARE(draftFiles().size(), 2);
+        QCOMPARE(composerEdit()->toPlainText(), QString());
+        // … and removed again with its chip's button.
+        QTest::mouseClick(
+            panel->findChildren<QToolButton *>(QStringLiteral("removeAttachmentButton"))
+                .constLast(),
+            Qt::LeftButton);
+        QTRY_COMPARE(draftFiles().size(), 1);
+    }
+
+    void screenshotReviewedAndCropped()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Look"));
+        QVERIFY(!ticketId.isEmpty());
+        QImage shot(300, 200, QImage::Format_RGB32);
+        shot.fill(Qt::white);
+        {
+            QPainter p(&shot);
+            p.fillRect(QRect(40, 30, 120, 80), QColor(220, 20, 20));
+        }
+        int captures = 0;
+        panel->setScreenshotProvider([&] {
+            ++captures;
+            return shot;
+        });
+        auto *action = panel->findChild<QAction *>(QStringLiteral("attachScreenshotAction"));
+        QVERIFY(action && action->isVisible());
+        QCOMPARE(action->text(), ChatText::label(ChatText::AttachScreenshot));
+
+        // Esc cancels: nothing attached.
+        action->trigger();
+        QCOMPARE(captures, 1);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = panel->findChild<QDialog *>(QStringLiteral("screenshotDialog")))
+                    && dialog->isVisible());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!panel->findChild<QDialog *>(QStringLiteral("screenshotDialog")));
+        QCOMPARE(draftFiles().size(), 0);
+
+        action->trigger();
+        QTRY_VERIFY((dialog = panel->findChild<QDialog *>(QStringLiteral("screenshotDialog")))
+                    && dialog->isVisible());
+        // A rubber band with the mouse crops…
+        QWidget *canvas = dialog->findChild<QWidget *>(QStringLiteral("screenshotCanvas"));
+        QVERIFY(canvas);
+        const QPoint from(canvas->width() / 4, canvas->height() / 4);
+        const QPoint to(canvas->width() / 2, canvas->height() / 2);
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas, to);
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+        QVERIFY(!dialog->property("crop").toRect().isNull());
+        // … "Whole window" undoes it…
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("screenshotWholeButton")),
+                          Qt::LeftButton);
+        QVERIFY(dialog->property("crop").toRect().isNull());
+        // … and an exact crop is attached as exactly those pixels.
+        const QRect crop(40, 30, 120, 80);
+        dialog->setProperty("crop", crop);
+        QTest::mouseClick(
+            dialog->findChild<QPushButton *>(QStringLiteral("screenshotAttachButton")),
+            Qt::LeftButton);
+        QTRY_COMPARE(draftFiles().size(), 1);
+        const QVariantMap draft = draftFiles().constFirst().toMap();
+        const QImage attached(draft.value(QStringLiteral("filePath")).toString());
+        QCOMPARE(attached.size(), crop.size());
+        QCOMPARE(attached.pixel(0, 0) & 0xffffff, qRgb(220, 20, 20) & 0xffffff);
+    }
+
+    void screenshotCanBeTurnedOff()
+    {
+        auto *action = panel->findChild<QAction *>(QStringLiteral("attachScreenshotAction"));
+        auto *button = find<QToolButton>("attachButton");
+        QVERIFY(action && button);
+        QCOMPARE(button->toolTip(), ChatText::label(ChatText::AttachButtonToolTip));
+        QVERIFY(!button->accessibleName().isEmpty());
+        QVERIFY(panel->isScreenshotEnabled());
+        QVERIFY(action->isVisible());
+        QVERIFY(button->menu());
+        QSignalSpy changed(panel, &ChatPanel::screenshotEnabledChanged);
+        panel->setScreenshotEnabled(false);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!action->isVisible());
+        QVERIFY(!button->menu()); // one choice left: the button opens the file dialog
+        QCOMPARE(panel->property("screenshotEnabled").toBool(), false);
+        int captures = 0;
+        panel->setScreenshotProvider([&] {
+            ++captures;
+            return QImage(10, 10, QImage::Format_RGB32);
+        });
+        action->trigger();
+        QCOMPARE(captures, 0);
+        QVERIFY(!panel->findChild<QDialog *>(QStringLiteral("screenshotDialog")));
+
+        // Keyboard: Ctrl+Shift+A opens the file dialog from the composer.
+        QVERIFY(!createTicketThroughUi(QStringLiteral("Hi")).isEmpty());
+        composerEdit()->setFocus();
+        QTest::keyClick(composerEdit(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QFileDialog *files = nullptr;
+        QTRY_VERIFY((files = panel->findChild<QFileDialog *>(QStringLiteral("attachFileDialog")))
+                    && files->isVisible());
+        QCOMPARE(files->fileMode(), QFileDialog::ExistingFiles);
+        files->reject();
+
+        QVERIFY(panel->setProperty("screenshotEnabled", true));
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(action->isVisible());
+        QVERIFY(button->menu());
+    }
+
+    void saveWritesIdenticalBytes()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("The invoice please"));
+        QVERIFY(!ticketId.isEmpty());
+        QByteArray pdf = QByteArrayLiteral("%PDF-1.4\n");
+        for (int i = 0; i < 5000; ++i)
+            pdf += QByteArray::number(i * 7919) + ' ';
+        pdf += QByteArrayLiteral("\n%%EOF\n");
+        const HttpResult upload = http().request(
+            "POST", QStringLiteral("/api/v1/teams/%1/uploads").arg(server->team()), pdf,
+            {{"Authorization", "Bearer " + http().agentKey().toUtf8()},
+             {"Content-Type", "application/pdf"},
+             {"X-Filename", "..%2Finvoice%20March.pdf"},
+             {"Idempotency-Key", "save-test-1"}});
+        QCOMPARE(upload.status, 201);
+        const HttpResult sent =
+            http().agent("POST", QStringLiteral("/tickets/%1/messages").arg(ticketId),
+                         {{QStringLiteral("content"), QStringLiteral("Here it is")},
+                          {QStringLiteral("senderName"), QStringLiteral("Ana")},
+                          {QStringLiteral("attachments"),
+                           QJsonArray {upload.data().value(QStringLiteral("id"))}}});
+        QCOMPARE(sent.status, 201);
+        // "Save…" as a file chip asks for it.
+        const QVariantMap file = sent.data()
+                                     .value(QStringLiteral("attachments"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()
+                                     .toVariantMap();
+        QVERIFY(file.value(QStringLiteral("id")).toString().startsWith(u"att_"));
+        Q_EMIT delegate()->saveRequested(file);
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY(
+            (dialog = panel->findChild<QFileDialog *>(QStringLiteral("saveAttachmentDialog")))
+            && dialog->isVisible());
+        QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+        // The proposal is the sanitised name, never a path.
+        const QString proposed = QFileInfo(dialog->selectedFiles().value(0)).fileName();
+        QCOMPARE(
+            proposed,
+            ConversationController::safeFileName(file.value(QStringLiteral("name")).toString()));
+        QVERIFY(!proposed.contains(u'/') && !proposed.startsWith(u'.'));
+        QTemporaryDir target;
+        const QString path = target.filePath(QStringLiteral("saved.pdf"));
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept(), as its Save button
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), pdf);
+    }
+};
+
+QTEST_MAIN(TestChatPanelAttachments)
+#include "tst_chatpanelattachments.moc"
