@@ -170,8 +170,9 @@ void AttachmentPainter::decode(const QString &key, const QString &path)
     const qreal ratio = qApp->devicePixelRatio();
     const QSize bounding = QSize(MaxThumbWidth, MaxThumbHeight) * ratio;
     Media::decodeImageAsync(path, bounding, this,
-                            [this, key](const QImage &image, const QString &) {
+                            [this, key, ratio](QImage image, const QString &) {
                                 m_loading.remove(key);
+                                image.setDevicePixelRatio(ratio);
                                 if (image.isNull())
                                     m_failed.insert(key);
                                 else
@@ -187,7 +188,12 @@ void AttachmentPainter::paintImage(QPainter *painter, const Item &item,
     const QPalette &pal = option.palette;
     const QRect r = item.rect;
     if (const QImage *image = thumbnail(item.file)) {
-        const QSize fitted = image->size().scaled(r.size(), Qt::KeepAspectRatio);
+        // Never enlarged (a local echo's box is a guess until the server
+        // tells the size).
+        const QSize logical = (QSizeF(image->size()) / image->devicePixelRatio()).toSize();
+        const QSize fitted = logical.width() <= r.width() && logical.height() <= r.height()
+            ? logical
+            : logical.scaled(r.size(), Qt::KeepAspectRatio);
         const QRect target(r.left() + (r.width() - fitted.width()) / 2,
                            r.top() + (r.height() - fitted.height()) / 2, fitted.width(),
                            fitted.height());

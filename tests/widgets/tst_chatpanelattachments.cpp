@@ -2,7 +2,8 @@
 // ChatPanel's attachments (protocol §11) driven like a user would, offscreen,
 // against a real devserver: paste an image, drop files, attach a reviewed
 // and cropped screenshot (or not, when the app turns it off), save a file
-// an agent sent with identical bytes.
+// an agent sent with identical bytes; and the message delegate: thumbnails
+// decoded off the GUI thread, file chips with Save…, Cancel upload.
 #include "attachmentcache.h"
 #include "chatclient.h"
 #include "chatpanel.h"
@@ -33,6 +34,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -421,6 +423,102 @@ private Q_SLOTS:
         QFile saved(path);
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QCOMPARE(saved.readAll(), pdf);
+    }
+
+    void delegateShowsAttachments()
+    {
+        QTemporaryDir dir;
+        const QString imagePath = dir.filePath(QStringLiteral("shot.png"));
+        QImage image(80, 60, QImage::Format_RGB32);
+        image.fill(QColor(30, 60, 200));
+        QVERIFY(image.save(imagePath));
+        enum { Content = Qt::UserRole + 1, Sender, IsOwn, Delivery, Files, Progress, SenderName };
+        QStandardItemModel model;
+        model.setItemRoleNames({{Content, "content"},
+                                {Sender, "sender"},
+                                {IsOwn, "isOwn"},
+                                {Delivery, "deliveryState"},
+                                {Files, "attachments"},
+                                {Progress, "uploadProgress"},
+                                {SenderName, "senderName"}});
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const QVariantMap pdf {{QStringLiteral("id"), QStringLiteral("att_1")},
+                               {QStringLiteral("name"), QStringLiteral("report.pdf")},
+                               {QStringLiteral("contentType"), QStringLiteral("application/pdf")},
+                               {QStringLiteral("size"), 2048},
+                               {QStringLiteral("isImage"), false},
+                               {QStringLiteral("filePath"), QString()}};
+        const QVariantMap png {{QStringLiteral("id"), QString()},
+                               {QStringLiteral("name"), QStringLiteral("shot.png")},
+                               {QStringLiteral("contentType"), QStringLiteral("image/png")},
+                               {QStringLiteral("size"), QFileInfo(imagePath).size()},
+                               {QStringLiteral("isImage"), true},
+                               {QStringLiteral("filePath"), imagePath}};
+        auto *agent = new QStandardItem;
+        agent->setData(QStringLiteral("Here it is"), Content);
+        agent->setData(QStringLiteral("agent"), Sender);
+        agent->setData(QStringLiteral("Ana"), SenderName);
+        agent->setData(false, IsOwn);
+        agent->setData(QStringLiteral("sent"), Delivery);
+        agent->setData(QVariantList {pdf}, Files);
+        agent->setData(-1.0, Progress);
+        auto *own = new QStandardItem; // a local echo of an image alone, uploading
+        own->setData(QString(), Content);
+        own->setData(QStringLiteral("customer"), Sender);
+        own->setData(true, IsOwn);
+        own->setData(QStringLiteral("sending"), Delivery);
+        own->setData(QVariantList {png}, Files);
+        own->setData(0.4, Progress);
+        model.appendRow(agent);
+        model.appendRow(own);
+
+        QListView view;
+        auto *d = new MessageDelegate(&view);
+        view.setItemDelegate(d);
+        view.setModel(&model);
+        view.resize(600, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // The local file, decoded off the GUI thread, shows inline.
+        QTRY_VERIFY(containsColour(view.viewport()->grab().toImage(), qRgb(30, 60, 200)));
+
+        auto option = [&](const QModelIndex &index) {
+            QStyleOptionViewItem o;
+            o.initFrom(&view);
+            o.rect = view.visualRect(index);
+            o.font = view.font();
+            return o;
+        };
+        const QModelIndex first = model.index(0, 0);
+        const QModelIndex second = model.index(1, 0);
+        QSignalSpy save(d, &MessageDelegate::saveRequested);
+        QSignalSpy open(d, &MessageDelegate::imageActivated);
+        QSignalSpy cancel(d, &MessageDelegate::cancelUploadRequested);
+        const QRect saveLink = d->attachmentRect(option(first), first, 0, true);
+        QVERIFY(!saveLink.isNull());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, saveLink.center());
+        QCOMPARE(save.size(), 1);
+        QCOMPARE(save.at(0).at(0).toMap().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("att_1"));
+        // A local echo has nothing to save; its image opens.
+        QVERIFY(d->attachmentRect(option(second), second, 0, true).isNull());
+        const QRect thumb = d->attachmentRect(option(second), second, 0);
+        QCOMPARE(thumb.size(), QSize(200, 150)); // its size is unknown until sent
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, thumb.center());
+        QCOMPARE(open.size(), 1);
+        const QRect cancelLink =
+            d->actionRect(option(second), second, MessageDelegate::Action::CancelUpload);
+        QVERIFY(!cancelLink.isNull());
+        QVERIFY(
+            d->actionRect(option(first), first, MessageDelegate::Action::CancelUpload).isNull());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, cancelLink.center());
+        QCOMPARE(cancel.size(), 1);
+        QCOMPARE(cancel.at(0).at(0).toInt(), 1);
+        // Screen readers hear the files.
+        QVERIFY(d->accessibleText(first).contains(
+            ChatText::attachmentAccessibleText(QStringLiteral("report.pdf"), false, 2048)));
+        QVERIFY(d->accessibleText(second).contains(QStringLiteral("shot.png")));
     }
 };
 
