@@ -18,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QDialog>
@@ -161,6 +162,35 @@ class TestChatPanelAttachments : public QObject
                 if ((image.pixel(x, y) & 0xffffff) == (colour & 0xffffff))
                     return true;
         return false;
+    }
+
+    /// An agent's message on the ticket with one uploaded file; its attachment.
+    QVariantMap agentSendsFile(const QString &ticketId, const QByteArray &bytes,
+                               const QByteArray &type, const QByteArray &name)
+    {
+        const HttpResult upload = http().request(
+            "POST", QStringLiteral("/api/v1/teams/%1/uploads").arg(server->team()), bytes,
+            {{"Authorization", "Bearer " + http().agentKey().toUtf8()},
+             {"Content-Type", type},
+             {"X-Filename", name},
+             {"Idempotency-Key", "upload-" + name}});
+        if (upload.status != 201)
+            return {};
+        const HttpResult sent =
+            http().agent("POST", QStringLiteral("/tickets/%1/messages").arg(ticketId),
+                         {{QStringLiteral("content"), QStringLiteral("Here it is")},
+                          {QStringLiteral("senderName"), QStringLiteral("Ana")},
+                          {QStringLiteral("attachments"),
+                           QJsonArray {upload.data().value(QStringLiteral("id"))}}});
+        QVariantMap file = sent.data()
+                               .value(QStringLiteral("attachments"))
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .toVariantMap();
+        file.insert(QStringLiteral("isImage"), type.startsWith("image/"));
+        file.insert(QStringLiteral("filePath"), QString());
+        return file;
     }
 
 private Q_SLOTS:
@@ -519,6 +549,63 @@ private Q_SLOTS:
         QVERIFY(d->accessibleText(first).contains(
             ChatText::attachmentAccessibleText(QStringLiteral("report.pdf"), false, 2048)));
         QVERIFY(d->accessibleText(second).contains(QStringLiteral("shot.png")));
+    }
+
+    void receivedImageThumbnailAndFullSize()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("A screenshot please"));
+        QVERIFY(!ticketId.isEmpty());
+        QImage image(300, 200, QImage::Format_RGB32);
+        image.fill(QColor(200, 120, 20));
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            QVERIFY(buffer.open(QIODevice::WriteOnly));
+            QVERIFY(image.save(&buffer, "PNG"));
+        }
+        const QVariantMap file = agentSendsFile(ticketId, png, "image/png", "screen.png");
+        QVERIFY(file.value(QStringLiteral("id")).toString().startsWith(u"att_"));
+        QCOMPARE(file.value(QStringLiteral("width")).toInt(), 300);
+
+        // The thumbnail comes from the client's AttachmentCache (downloaded
+        // with ?thumbnail=1) and is decoded off the GUI thread.
+        QStandardItemModel model;
+        model.setItemRoleNames({{Qt::UserRole + 1, "content"},
+                                {Qt::UserRole + 2, "sender"},
+                                {Qt::UserRole + 3, "attachments"}});
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        auto *item = new QStandardItem;
+        item->setData(QStringLiteral("Here it is"), Qt::UserRole + 1);
+        item->setData(QStringLiteral("agent"), Qt::UserRole + 2);
+        item->setData(QVariantList {file}, Qt::UserRole + 3);
+        model.appendRow(item);
+        QListView view;
+        auto *d = new MessageDelegate(&view);
+        d->setAttachmentCache(client->attachmentCache());
+        view.setItemDelegate(d);
+        view.setModel(&model);
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QStyleOptionViewItem option;
+        option.initFrom(&view);
+        option.rect = view.visualRect(model.index(0, 0));
+        option.font = view.font();
+        QCOMPARE(d->attachmentRect(option, model.index(0, 0), 0).size(), QSize(240, 160));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            containsColour(view.viewport()->grab().toImage(), qRgb(200, 120, 20)), 10000);
+
+        // Opened, the whole file (verified against its sha256) full size.
+        Q_EMIT delegate()->imageActivated(file);
+        QDialog *viewer = nullptr;
+        QTRY_VERIFY((viewer = panel->findChild<QDialog *>(QStringLiteral("imageViewer")))
+                    && viewer->isVisible());
+        auto *shown = viewer->findChild<QLabel *>(QStringLiteral("imageViewerImage"));
+        QVERIFY(shown);
+        QTRY_COMPARE_WITH_TIMEOUT(shown->pixmap().size(), image.size(), 10000);
+        QTest::keyClick(viewer, Qt::Key_Escape);
+        QTRY_VERIFY(!panel->findChild<QDialog *>(QStringLiteral("imageViewer")));
     }
 };
 
