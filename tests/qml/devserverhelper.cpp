@@ -4,11 +4,14 @@
 #include "chatclient.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJSEngine>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QUuid>
 
 namespace CStar::Testing {
 
@@ -69,6 +72,40 @@ QVariantMap DevServerHelper::agentPostMessage(const QString &ticketId, const QSt
         {{QStringLiteral("content"), content}, {QStringLiteral("senderName"), senderName}});
     return {{QStringLiteral("status"), r.status},
             {QStringLiteral("id"), r.data().value(QLatin1String("id")).toString()}};
+}
+
+QVariantMap DevServerHelper::agentSendFile(const QString &ticketId, const QString &filePath,
+                                           const QString &name, const QString &contentType,
+                                           const QString &content)
+{
+    if (!m_http)
+        return {};
+    const QUrl url(filePath);
+    QFile file(url.isLocalFile() ? url.toLocalFile() : filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {{QStringLiteral("status"), 0}};
+    const HttpResult upload = m_http->request(
+        "POST", QStringLiteral("/api/v1/teams/%1/uploads").arg(team()), file.readAll(),
+        {{"Authorization", "Bearer " + agentKey().toUtf8()},
+         {"Content-Type", contentType.toUtf8()},
+         {"X-Filename", name.toUtf8()},
+         {"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}});
+    if (upload.status != 201)
+        return {{QStringLiteral("status"), upload.status}};
+    const HttpResult sent = m_http->agent(
+        "POST", QStringLiteral("/tickets/%1/messages").arg(ticketId),
+        {{QStringLiteral("content"), content},
+         {QStringLiteral("senderName"), QStringLiteral("Maya")},
+         {QStringLiteral("attachments"), QJsonArray {upload.data().value(QLatin1String("id"))}}});
+    return {{QStringLiteral("status"), sent.status},
+            {QStringLiteral("id"), sent.data().value(QLatin1String("id")).toString()},
+            {QStringLiteral("attachment"),
+             sent.data()
+                 .value(QLatin1String("attachments"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .toVariantMap()}};
 }
 
 int DevServerHelper::agentTyping(const QString &ticketId, bool isTyping, const QString &senderName)

@@ -46,6 +46,12 @@ public:
     /// POST /tickets/{id}/messages as an agent; returns {status, id}.
     Q_INVOKABLE QVariantMap agentPostMessage(const QString &ticketId, const QString &content,
                                              const QString &senderName = QStringLiteral("Maya"));
+    /// An agent's message with one file (POST /uploads then the message,
+    /// protocol §11): the file at `filePath` (a path or file URL) as `name`
+    /// of `contentType`; returns {status, id, attachment} (the server's map).
+    Q_INVOKABLE QVariantMap agentSendFile(const QString &ticketId, const QString &filePath,
+                                          const QString &name, const QString &contentType,
+                                          const QString &content = QStringLiteral("Here it is"));
     /// POST /tickets/{id}/typing as an agent; returns the HTTP status.
     Q_INVOKABLE int agentTyping(const QString &ticketId, bool isTyping,
                                 const QString &senderName = QStringLiteral("Maya"));

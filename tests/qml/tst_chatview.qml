@@ -2,7 +2,9 @@
 // ChatView and its parts against a real devserver: the conversation shows,
 // Enter sends and Shift+Enter breaks the line, typing, per-ticket drafts,
 // Retry on a failed message, the sign-in prompt, history without a jump, the
-// "New messages" pill, keyboard navigation and right-to-left mirroring.
+// "New messages" pill, keyboard navigation and right-to-left mirroring;
+// attachments (protocol §11): paste, drop, screenshot with crop, Save…,
+// cancel of an upload.
 import QtQuick
 import QtQuick.Controls
 import QtTest
@@ -573,5 +575,353 @@ TestCase {
         // Side by side: the newest opens by itself.
         view.compact = false;
         tryCompare(view, "currentTicketId", newest.id, 10000);
+    }
+
+    // ---- attachments (protocol §11) -------------------------------------------------
+
+    // Sending files and showing a message's files need MessagesModel's
+    // "attachments" role; until the model has it, these parts skip.
+    function requireAttachmentRole() {
+        if (MessagesModel.AttachmentsRole === undefined)
+            skip("MessagesModel has no attachments role yet");
+    }
+
+    // The attachments role of a row (MessagesModel.AttachmentsRole).
+    function attachmentsAt(view, row) {
+        return view.messagesModel.data(view.messagesModel.index(row, 0),
+                                       MessagesModel.AttachmentsRole) || [];
+    }
+
+    // Row `row` is on the server (Sent, with an id) with `count` attachments that have ids.
+    function waitForSentAttachments(view, row, count) {
+        tryVerify(() => view.messagesModel.count > row
+                  && view.messagesModel.data(view.messagesModel.index(row, 0),
+                                             MessagesModel.DeliveryStateRole) === Delivery.Sent
+                  && attachmentsAt(view, row).length === count
+                  && attachmentsAt(view, row).every(a => a.id.length > 0), 15000,
+                  "row " + row + " sent with " + count + " attachment(s)");
+        return attachmentsAt(view, row);
+    }
+
+    // The server's own copy: the thread read again, in a new client of the same customer.
+    function serverMessages(chat, ticketId) {
+        const page = settle(chat.messages.list(ticketId));
+        return page.data !== undefined ? page.data : page;
+    }
+
+    Component {
+        id: attachmentImageComponent
+
+        Image {
+            property alias file: attachmentSource.attachment
+
+            source: attachmentSource.source
+            sourceSize.width: 100
+            sourceSize.height: 100
+
+            AttachmentSource {
+                id: attachmentSource
+            }
+        }
+    }
+
+    // The image provider decodes off the GUI thread within the limits: a
+    // hostile or broken file is an error, never a crash; a good one is scaled.
+    function test_imageProviderRefusesBrokenFiles() {
+        const good = createTemporaryObject(attachmentImageComponent, testCase);
+        good.file = {
+            "filePath": testTools.writeImage(400, 200).toString().replace("file://", "")
+        };
+        verify(good.source.toString().startsWith("image://cstarattachment/"));
+        tryCompare(good, "status", Image.Ready, 10000);
+        compare(good.implicitWidth, 100); // scaled while decoding, aspect kept
+        compare(good.implicitHeight, 50);
+
+        ignoreWarning(/QML .*Image.*: /); // the Image reports its error
+        const broken = createTemporaryObject(attachmentImageComponent, testCase);
+        broken.file = {
+            "filePath": testTools.writeFile("broken.png", "\u0089PNG\r\n not an image at all")
+        };
+        tryCompare(broken, "status", Image.Error, 10000);
+    }
+
+    function test_pasteImageSendsOneImage() {
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "Paste", message: "Hello" }));
+        const view = createView(chat);
+        waitForThread(view, ticket.id, 1);
+
+        // Text pastes as text.
+        testTools.setClipboardText("plain words");
+        view.composer.forceEditorFocus();
+        keySequence(StandardKey.Paste);
+        compare(view.composer.text, "plain words");
+        compare(view.conversation.attachments.length, 0);
+        view.composer.clear();
+
+        // An image attaches as a PNG chip; the editor keeps no text.
+        testTools.setClipboardImage(40, 30);
+        keySequence(StandardKey.Paste);
+        tryVerify(() => view.conversation.attachments.length === 1);
+        compare(view.composer.text, "");
+        const pending = view.conversation.attachments[0];
+        verify(pending.isImage);
+        compare(pending.contentType, "image/png");
+        const chip = findChild(view.composer, "pendingAttachment");
+        verify(chip !== null);
+        compare(chip.accessibleText, ChatFormat.attachmentAccessibleText(pending.name, true, pending.size));
+        verify(view.composer.canSend, "files go without text");
+
+        requireAttachmentRole();
+        keyClick(Qt.Key_Return);
+        compare(view.conversation.attachments.length, 0);
+        const sent = waitForSentAttachments(view, 1, 1);
+        compare(view.messagesModel.count, 2);
+        verify(sent[0].isImage);
+        compare(sent[0].width, 40);
+        compare(sent[0].height, 30);
+        // Its thumbnail comes from the AttachmentCache through the image provider.
+        const thumbnail = findChild(delegateAt(view, 1), "attachmentThumbnail");
+        verify(thumbnail !== null);
+        tryCompare(thumbnail, "status", Image.Ready, 10000);
+        verify(thumbnail.source.toString().startsWith("image://cstarattachment/"));
+
+        const messages = serverMessages(chat, ticket.id);
+        compare(messages.length, 2);
+        compare(messages[1].attachments.length, 1);
+        compare(messages[1].attachments[0].sha256, sent[0].sha256);
+    }
+
+    function test_dropFileAttachesAChip() {
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "Drop", message: "Hello" }));
+        const view = createView(chat);
+        waitForThread(view, ticket.id, 1);
+
+        // A type §11 refuses is not attached, and the composer says why.
+        const refused = testTools.writeFile("setup.exe", "MZ not really a program");
+        testTools.dropFiles(view.messageList, [refused]);
+        compare(view.conversation.attachments.length, 0);
+        const error = findChild(view.composer, "attachmentError");
+        tryVerify(() => error.visible && error.text.length > 0);
+        compare(error.text, view.conversation.attachmentError);
+
+        const path = testTools.writeFile("notes.txt", "line one\nline two\n");
+        verify(testTools.dropFiles(view.messageList, [path]), "the drop was accepted");
+        tryVerify(() => view.conversation.attachments.length === 1);
+        compare(view.conversation.attachments[0].name, "notes.txt");
+        const chip = findChild(view.composer, "pendingAttachment");
+        verify(chip !== null);
+        verify(!chip.isImage);
+        // The chip's remove button is named for screen readers and removes it.
+        const remove = findChild(chip, "removeAttachmentButton");
+        compare(remove.Accessible.name, ChatFormat.removeAttachmentName("notes.txt"));
+        waitForRendering(view); // the composer laid out with its chips
+        mouseClick(remove);
+        compare(view.conversation.attachments.length, 0);
+
+        verify(testTools.dropFiles(view.messageList, [path]));
+        tryVerify(() => view.conversation.attachments.length === 1);
+        requireAttachmentRole();
+        view.composer.text = "My log";
+        waitForRendering(view);
+        mouseClick(findChild(view.composer, "sendButton"));
+        const sent = waitForSentAttachments(view, 1, 1);
+        compare(sent[0].name, "notes.txt");
+        compare(sent[0].sha256, testTools.sha256(path));
+        compare(view.messagesModel.data(view.messagesModel.index(1, 0), MessagesModel.ContentRole),
+                "My log");
+        const fileChip = findChild(delegateAt(view, 1), "fileAttachment");
+        verify(fileChip !== null && fileChip.visible);
+        compare(fileChip.fileName, "notes.txt");
+    }
+
+    // An agent's PDF: a chip with Save… (a safe name proposed; identical
+    // bytes written); an agent's image: a thumbnail that opens full size.
+    function test_agentFilesShowAndSave() {
+        requireAttachmentRole();
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "Manual", message: "Hello" }));
+        const view = createView(chat);
+        waitForThread(view, ticket.id, 1);
+        const pdf = testTools.writeFile("manual.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
+        compare(devServer.agentSendFile(ticket.id, pdf, "../Manual: v2.pdf", "application/pdf").status, 201);
+        const png = testTools.writeImage(300, 200);
+        compare(devServer.agentSendFile(ticket.id, png, "screen.png", "image/png").status, 201);
+        tryCompare(view.messagesModel, "count", 3, 10000);
+
+        const fileRow = delegateAt(view, 1);
+        const chip = findChild(fileRow, "fileAttachment");
+        verify(chip !== null && chip.visible);
+        const save = findChild(chip, "saveAttachmentButton");
+        verify(save.visible);
+        compare(save.Accessible.name, ChatFormat.saveAttachmentName(chip.fileName));
+        const target = testTools.newFileUrl("saved.pdf");
+        let suggested = "";
+        view.saveLocationProvider = function (attachment, name) {
+            suggested = name;
+            return target;
+        };
+        save.forceActiveFocus();
+        keyClick(Qt.Key_Space);
+        compare(suggested, view.conversation.safeFileName(chip.fileName));
+        verify(suggested.indexOf("/") < 0 && !suggested.startsWith("."), suggested);
+        tryVerify(() => testTools.exists(target), 10000, "saved");
+        compare(testTools.sha256(target), testTools.sha256(pdf));
+
+        const imageRow = delegateAt(view, 2);
+        const thumbnail = findChild(imageRow, "attachmentThumbnail");
+        verify(thumbnail !== null);
+        tryCompare(thumbnail, "status", Image.Ready, 10000);
+        verify(thumbnail.source.toString().startsWith("image://cstarattachment/"));
+        const open = findChild(imageRow, "imageAttachment");
+        open.forceActiveFocus();
+        keyClick(Qt.Key_Space);
+        const viewer = view.attachmentActions.imageViewer;
+        tryCompare(viewer, "opened", true);
+        const full = findChild(viewer.contentItem, "fullImage");
+        tryCompare(full, "status", Image.Ready, 10000);
+        compare(full.implicitWidth, 300); // the whole file, not the thumbnail: it fits unscaled
+        keyClick(Qt.Key_Escape);
+        tryCompare(viewer, "opened", false);
+    }
+
+    function test_screenshotReviewCrops() {
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "Screenshot", message: "Hello" }));
+        const view = createView(chat);
+        waitForThread(view, ticket.id, 1);
+        view.screenshotProvider = () => testTools.writeImage(400, 300);
+
+        // The attach button's menu offers the screenshot.
+        const button = findChild(view.composer, "attachButton");
+        compare(button.Accessible.name, ChatFormat.texts.attachMenuName);
+        const menu = findChild(view.composer, "attachMenu");
+        mouseClick(button);
+        tryCompare(menu, "opened", true);
+        menu.close();
+        tryCompare(menu, "opened", false);
+
+        verify(view.attachmentActions.attachScreenshot());
+        const review = view.attachmentActions.screenshotReview;
+        tryCompare(review, "opened", true);
+        compare(review.imageSize.width, 400);
+        compare(review.imageSize.height, 300);
+        const image = findChild(review.contentItem, "screenshotImage");
+        tryCompare(image, "status", Image.Ready);
+        // Cancel drops it: nothing is attached.
+        keyClick(Qt.Key_Escape);
+        tryCompare(review, "opened", false);
+        compare(view.conversation.attachments.length, 0);
+
+        verify(view.attachmentActions.attachScreenshot());
+        tryCompare(review, "opened", true);
+        tryCompare(image, "status", Image.Ready);
+        tryVerify(() => image.paintedWidth > 0);
+        // Drag a rectangle over the picture: a quarter of each side in.
+        const area = findChild(review.contentItem, "cropArea");
+        const ox = (image.width - image.paintedWidth) / 2;
+        const oy = (image.height - image.paintedHeight) / 2;
+        const x1 = ox + image.paintedWidth / 4, y1 = oy + image.paintedHeight / 4;
+        const x2 = ox + image.paintedWidth * 3 / 4, y2 = oy + image.paintedHeight * 3 / 4;
+        mousePress(area, x1, y1);
+        mouseMove(area, (x1 + x2) / 2, (y1 + y2) / 2);
+        mouseMove(area, x2, y2);
+        mouseRelease(area, x2, y2);
+        verify(review.cropped);
+        const crop = review.crop;
+        verify(Math.abs(crop.width - 200) <= 2 && Math.abs(crop.height - 150) <= 2,
+               "crop " + crop.width + "×" + crop.height);
+        // Attach, from the keyboard.
+        const attach = findChild(review.contentItem, "screenshotAttachButton");
+        attach.forceActiveFocus();
+        keyClick(Qt.Key_Space);
+        tryCompare(review, "opened", false);
+        tryVerify(() => view.conversation.attachments.length === 1);
+        verify(view.conversation.attachments[0].isImage);
+
+        requireAttachmentRole();
+        view.composer.send();
+        const sent = waitForSentAttachments(view, 1, 1);
+        compare(sent[0].width, crop.width);
+        compare(sent[0].height, crop.height);
+    }
+
+    // Without a provider: the window's own pixels, reviewed, then cancelled.
+    function test_screenshotOfTheWindow() {
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "Window", message: "Hello" }));
+        const view = createView(chat);
+        waitForThread(view, ticket.id, 1);
+        verify(view.attachmentActions.attachScreenshot());
+        const review = view.attachmentActions.screenshotReview;
+        tryCompare(review, "opened", true);
+        const window = view.Window.window;
+        compare(review.imageSize.width, Math.round(window.width * Screen.devicePixelRatio));
+        compare(review.imageSize.height, Math.round(window.height * Screen.devicePixelRatio));
+        const cancel = findChild(review.contentItem, "screenshotCancelButton");
+        compare(cancel.Accessible.name, ChatFormat.texts.cancelButton);
+        cancel.forceActiveFocus();
+        keyClick(Qt.Key_Space);
+        tryCompare(review, "opened", false);
+        compare(view.conversation.attachments.length, 0);
+    }
+
+    function test_screenshotCanBeTurnedOff() {
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "No screenshot", message: "Hello" }));
+        const view = createView(chat, {
+                                    "screenshotEnabled": false
+                                });
+        waitForThread(view, ticket.id, 1);
+        const button = findChild(view.composer, "attachButton");
+        verify(button.visible);
+        // No menu: the button is the file dialog's, named so.
+        compare(button.Accessible.name, ChatFormat.texts.attachButtonName);
+        verify(!view.composer.screenshotEnabled);
+        verify(!view.attachmentActions.attachScreenshot());
+        verify(!view.attachmentActions.screenshotReview.opened);
+    }
+
+    function test_cancelUploadThenRetry() {
+        requireAttachmentRole();
+        const chat = identifiedClient();
+        const ticket = settle(chat.tickets.create({ title: "Cancel", message: "Hello" }));
+        const view = createView(chat);
+        waitForThread(view, ticket.id, 1);
+        // The upload waits (a 503 with a long Retry-After): it is in flight.
+        compare(devServer.control({
+                                      "failNext": {
+                                          "method": "POST",
+                                          "pathContains": "/uploads",
+                                          "status": 503,
+                                          "retryAfter": 60,
+                                          "count": 5
+                                      }
+                                  }), 200);
+        const path = testTools.writeFile("trace.log", "stack trace\n");
+        verify(view.conversation.attachFile(path));
+        view.composer.send();
+        tryCompare(view.messagesModel, "count", 2);
+        const pending = delegateAt(view, 1);
+        const cancel = findChild(pending, "cancelUploadButton");
+        tryVerify(() => cancel.visible, 10000, "Cancel upload on the pending bubble");
+        compare(cancel.Accessible.name, ChatFormat.texts.cancelUpload);
+        mouseClick(cancel);
+        tryVerify(() => view.messagesModel.data(view.messagesModel.index(1, 0),
+                                                MessagesModel.DeliveryStateRole) === Delivery.Failed,
+                  10000);
+        // Nothing lost: the file is still on the message, Retry delivers it once.
+        compare(attachmentsAt(view, 1).length, 1);
+        compare(devServer.control({
+                                      "failNext": null
+                                  }), 200);
+        const retry = findChild(delegateAt(view, 1), "retryButton");
+        tryVerify(() => retry.visible && retry.x > 0, 5000);
+        mouseClick(retry);
+        const sent = waitForSentAttachments(view, 1, 1);
+        compare(sent[0].sha256, testTools.sha256(path));
+        compare(view.messagesModel.count, 2);
+        compare(serverMessages(chat, ticket.id).length, 2);
     }
 }
