@@ -56,7 +56,8 @@ Column {
                 readonly property real aspect: entry.modelData.width > 0 && entry.modelData.height > 0
                                                ? entry.modelData.width / entry.modelData.height : 4 / 3
 
-                objectName: "imageAttachment"
+                // (Each entry is one or the other: only the shown one is named.)
+                objectName: visible ? "imageAttachment" : ""
                 visible: entry.modelData.isImage === true
                 implicitWidth: aspect >= 1 ? side : Math.max(48, Math.round(side * aspect))
                 implicitHeight: aspect >= 1 ? Math.max(48, Math.round(side / aspect)) : side
@@ -104,7 +105,7 @@ Column {
             AttachmentChip {
                 id: chip
 
-                objectName: "fileAttachment"
+                objectName: visible ? "fileAttachment" : ""
                 visible: entry.modelData.isImage !== true
                 attachment: entry.modelData
                 foreground: root.foreground

@@ -52,8 +52,17 @@ Item {
             return time;
         return time.length > 0 ? time + " · " + deliveryText : deliveryText;
     }
-    readonly property string accessibleText: ChatFormat.messageAccessibleText(
-        senderName, content, isOwn, deliveryState, ChatFormat.now)
+    // The message, then each file (as the widget panel says it).
+    readonly property string accessibleText: {
+        let text = ChatFormat.messageAccessibleText(senderName, content, isOwn, deliveryState,
+                                                    ChatFormat.now);
+        for (let i = 0; i < attachments.length; ++i) {
+            const file = attachments[i];
+            text += "; " + ChatFormat.attachmentAccessibleText(file.name || "", file.isImage === true,
+                                                               file.size || 0, ChatFormat.now);
+        }
+        return text;
+    }
     // Colours follow the style: its text colour (Material's foreground, the
     // palette's elsewhere) and palette pairs made to contrast (highlight /
     // highlightedText), so light and dark themes both read well.

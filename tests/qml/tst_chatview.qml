@@ -625,6 +625,84 @@ TestCase {
         }
     }
 
+    Component {
+        id: delegateComponent
+
+        MessageDelegate {}
+    }
+
+    // A message's files in its bubble, whatever the model: a local echo's
+    // image decoded from its own copy, a file chip with Save…, the upload's
+    // progress and Cancel upload; each action named and signalled.
+    function test_delegateShowsAttachments() {
+        const local = testTools.writeImage(120, 80).toString().replace("file://", "");
+        const files = [{
+                           "id": "", "name": "shot.png", "contentType": "image/png", "size": 2048,
+                           "sha256": "", "isImage": true, "width": 0, "height": 0, "filePath": local
+                       }, {
+                           "id": "att_log", "name": "log.txt", "contentType": "text/plain", "size": 12,
+                           "sha256": "", "isImage": false, "width": 0, "height": 0, "filePath": ""
+                       }];
+        const item = createTemporaryObject(delegateComponent, testCase, {
+                                               "index": 4, "content": "", "sender": "customer",
+                                               "senderName": "You", "createdAt": new Date(),
+                                               "isOwn": true, "deliveryState": Delivery.Sending,
+                                               "showSender": false, "daySection": "2026-01-02",
+                                               "isFirstUnread": false,
+                                               "model": { "attachments": files, "uploadProgress": 0.4 }
+                                           });
+        verify(item !== null);
+        const thumbnail = findChild(item, "attachmentThumbnail");
+        tryCompare(thumbnail, "status", Image.Ready, 10000);
+        verify(findChild(item, "messageBody").visible === false, "no empty text line");
+        compare(item.Accessible.name, ChatFormat.messageAccessibleText("You", "", true, Delivery.Sending)
+                + "; " + ChatFormat.attachmentAccessibleText("shot.png", true, 2048)
+                + "; " + ChatFormat.attachmentAccessibleText("log.txt", false, 12));
+
+        const progress = findChild(item, "uploadProgress");
+        verify(progress.visible);
+        compare(progress.text, ChatFormat.uploadProgressText(400, 1000));
+        const cancel = findChild(item, "cancelUploadButton");
+        verify(cancel.visible);
+        const cancelSpy = createTemporaryObject(signalSpy, testCase, {
+                                                    "target": item,
+                                                    "signalName": "cancelUploadRequested"
+                                                });
+        cancel.forceActiveFocus();
+        keyClick(Qt.Key_Space);
+        compare(cancelSpy.count, 1);
+        compare(cancelSpy.signalArguments[0][0], 4);
+
+        const openSpy = createTemporaryObject(signalSpy, testCase, {
+                                                  "target": item,
+                                                  "signalName": "openImageRequested"
+                                              });
+        const open = findChild(item, "imageAttachment");
+        verify(open.Accessible.name.indexOf("shot.png") >= 0);
+        open.forceActiveFocus();
+        keyClick(Qt.Key_Space);
+        compare(openSpy.count, 1);
+        compare(openSpy.signalArguments[0][0].name, "shot.png");
+
+        const saveSpy = createTemporaryObject(signalSpy, testCase, {
+                                                  "target": item,
+                                                  "signalName": "saveAttachmentRequested"
+                                              });
+        const chip = findChild(item, "fileAttachment");
+        verify(chip.visible);
+        const save = findChild(chip, "saveAttachmentButton");
+        verify(save.visible);
+        save.forceActiveFocus();
+        keyClick(Qt.Key_Space);
+        compare(saveSpy.count, 1);
+        compare(saveSpy.signalArguments[0][0].id, "att_log");
+
+        // Sent: no progress, no cancel.
+        item.deliveryState = Delivery.Sent;
+        verify(!cancel.visible);
+        verify(!progress.visible);
+    }
+
     // The image provider decodes off the GUI thread within the limits: a
     // hostile or broken file is an error, never a crash; a good one is scaled.
     function test_imageProviderRefusesBrokenFiles() {
