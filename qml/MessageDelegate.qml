@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import CStar.Chat
@@ -289,16 +291,22 @@ Item {
                         }
                     }
 
-                    MessageAttachments {
-                        objectName: "messageAttachments"
-                        attachments: root.attachments
-                        client: root.client
-                        foreground: body.color
-                        onOpenRequested: function (attachment) {
-                            root.openImageRequested(attachment);
-                        }
-                        onSaveRequested: function (attachment) {
-                            root.saveAttachmentRequested(attachment);
+                    // Only messages with files pay for their parts (scrolling).
+                    Loader {
+                        active: root.attachments.length > 0
+                        visible: active
+
+                        sourceComponent: MessageAttachments {
+                            objectName: "messageAttachments"
+                            attachments: root.attachments
+                            client: root.client
+                            foreground: body.color
+                            onOpenRequested: function (attachment) {
+                                root.openImageRequested(attachment);
+                            }
+                            onSaveRequested: function (attachment) {
+                                root.saveAttachmentRequested(attachment);
+                            }
                         }
                     }
                 }
