@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: MIT
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Controls
 import CStar.Chat
@@ -291,22 +289,16 @@ Item {
                         }
                     }
 
-                    // Only messages with files pay for their parts (scrolling).
-                    Loader {
-                        active: root.attachments.length > 0
-                        visible: active
-
-                        sourceComponent: MessageAttachments {
-                            objectName: "messageAttachments"
-                            attachments: root.attachments
-                            client: root.client
-                            foreground: body.color
-                            onOpenRequested: function (attachment) {
-                                root.openImageRequested(attachment);
-                            }
-                            onSaveRequested: function (attachment) {
-                                root.saveAttachmentRequested(attachment);
-                            }
+                    MessageAttachments {
+                        objectName: "messageAttachments"
+                        attachments: root.attachments
+                        client: root.client
+                        foreground: body.color
+                        onOpenRequested: function (attachment) {
+                            root.openImageRequested(attachment);
+                        }
+                        onSaveRequested: function (attachment) {
+                            root.saveAttachmentRequested(attachment);
                         }
                     }
                 }
