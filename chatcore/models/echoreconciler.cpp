@@ -6,6 +6,7 @@
 #include "outbox.h"
 
 #include <QSet>
+#include <QtMath>
 
 namespace CStar {
 
@@ -28,7 +29,11 @@ void EchoReconciler::setOutbox(Outbox *outbox)
                   << QObject::connect(outbox, &Outbox::entryRemoved, context,
                                       [this](const OutboxEntry &e) { onRemoved(e); })
                   << QObject::connect(outbox, &Outbox::entriesReloaded, context,
-                                      [this] { onReloaded(); });
+                                      [this] { onReloaded(); })
+                  << QObject::connect(outbox, &Outbox::uploadProgress, context,
+                                      [this](const QString &id, qint64 sent, qint64 total) {
+                                          onUploadProgress(id, sent, total);
+                                      });
 }
 
 bool EchoReconciler::absorb(const Message &message)
@@ -66,18 +71,75 @@ Message EchoReconciler::echoOf(const OutboxEntry &entry) const
                                              : QStringLiteral("Guest"));
     m.setClientMessageId(entry.clientMessageId);
     m.setCreatedAt(entry.createdAt);
+    QList<Attachment> files; // no ids before the server has them
+    for (const OutboxAttachment &file : entry.attachments) {
+        Attachment a;
+        a.name = file.name;
+        a.contentType = file.contentType;
+        a.size = file.size;
+        files.append(a);
+    }
+    m.setAttachments(files);
     return m;
 }
 
-QString EchoReconciler::send(const QString &text)
+QVariantList EchoReconciler::attachmentMaps(const MessageRows::Row &row) const
+{
+    const QList<Attachment> files = row.message.attachments();
+    if (files.isEmpty())
+        return {};
+    // A local echo shows the outbox's copies (the server has none yet).
+    QList<OutboxAttachment> local;
+    if (row.state != DeliveryState::Sent && m_outbox)
+        local = m_outbox->entry(row.message.clientMessageId()).attachments;
+    QVariantList maps;
+    for (int i = 0; i < files.size(); ++i) {
+        const Attachment &a = files.at(i);
+        maps.append(QVariantMap {
+            {QStringLiteral("id"), a.id},
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("contentType"), a.contentType},
+            {QStringLiteral("size"), a.size},
+            {QStringLiteral("sha256"), a.sha256},
+            {QStringLiteral("isImage"), a.isImage()},
+            {QStringLiteral("width"), a.width},
+            {QStringLiteral("height"), a.height},
+            {QStringLiteral("filePath"), i < local.size() ? local.at(i).filePath : QString()},
+        });
+    }
+    return maps;
+}
+
+qreal EchoReconciler::uploadProgress(const QString &clientMessageId) const
+{
+    return m_progress.value(clientMessageId, -1.0);
+}
+
+void EchoReconciler::onUploadProgress(const QString &clientMessageId, qint64 sent, qint64 total)
+{
+    const qreal progress = total > 0 ? qBound(0.0, qreal(sent) / qreal(total), 1.0) : 0.0;
+    // Whole percents: a view repaints per step, not per network packet.
+    const qreal rounded = qFloor(progress * 100) / 100.0;
+    if (m_progress.value(clientMessageId, -1.0) == rounded)
+        return;
+    m_progress.insert(clientMessageId, rounded);
+    const int row = d->rows.findClientId(clientMessageId);
+    if (row >= 0)
+        Q_EMIT d->q->dataChanged(d->q->index(row), d->q->index(row),
+                                 {MessagesModel::UploadProgressRole});
+}
+
+QString EchoReconciler::send(const QString &text, const QList<OutgoingAttachment> &files)
 {
     ChatClient *client = d->feed->client();
-    if (text.trimmed().isEmpty() || !client || d->ticketId.isEmpty() || !m_outbox)
+    if ((text.trimmed().isEmpty() && files.isEmpty()) || !client || d->ticketId.isEmpty()
+        || !m_outbox)
         return {};
     client->sendTyping(d->ticketId, false); // protocol §7: false on send
     // The outbox stores it before the first attempt and announces it
     // (entryAdded), which puts the local echo in place right now.
-    const OutboxEntry entry = m_outbox->enqueue(d->ticketId, text);
+    const OutboxEntry entry = files.isEmpty() ? m_outbox->enqueue(d->ticketId, text)
+                                              : m_outbox->enqueue(d->ticketId, text, files);
     if (!entry.isValid()) {
         d->feed->setError(ChatError(ChatError::Kind::Protocol, QStringLiteral("outbox_unavailable"),
                                     QStringLiteral("The message could not be stored for sending")));
@@ -86,12 +148,41 @@ QString EchoReconciler::send(const QString &text)
     return entry.clientMessageId;
 }
 
+QList<OutgoingAttachment> EchoReconciler::filesOf(const QVariantList &maps)
+{
+    QList<OutgoingAttachment> files;
+    for (const QVariant &v : maps) {
+        const QVariantMap map = v.toMap();
+        files.append(OutgoingAttachment::fromFile(map.value(QStringLiteral("filePath")).toString(),
+                                                  map.value(QStringLiteral("name")).toString()));
+    }
+    return files;
+}
+
 bool EchoReconciler::retry(int row)
 {
     if (row < 0 || row >= d->rows.size() || !m_outbox)
         return false;
     const MessageRows::Row &r = d->rows.at(row);
     return r.state != DeliveryState::Sent && m_outbox->retry(r.message.clientMessageId());
+}
+
+void EchoReconciler::clearProgress(const QString &clientMessageId)
+{
+    if (!m_progress.remove(clientMessageId))
+        return;
+    const int row = d->rows.findClientId(clientMessageId);
+    if (row >= 0)
+        Q_EMIT d->q->dataChanged(d->q->index(row), d->q->index(row),
+                                 {MessagesModel::UploadProgressRole});
+}
+
+bool EchoReconciler::cancel(int row)
+{
+    if (row < 0 || row >= d->rows.size() || !m_outbox)
+        return false;
+    const MessageRows::Row &r = d->rows.at(row);
+    return r.state == DeliveryState::Sending && m_outbox->cancel(r.message.clientMessageId());
 }
 
 bool EchoReconciler::discard(int row)
@@ -114,6 +205,8 @@ void EchoReconciler::onAdded(const OutboxEntry &entry)
 
 void EchoReconciler::onChanged(const OutboxEntry &entry)
 {
+    if (entry.state == DeliveryState::Failed)
+        clearProgress(entry.clientMessageId);
     const int row = d->rows.findClientId(entry.clientMessageId);
     if (row >= 0 && d->rows.at(row).state != DeliveryState::Sent)
         d->setRowState(row, entry.state);
@@ -121,6 +214,7 @@ void EchoReconciler::onChanged(const OutboxEntry &entry)
 
 void EchoReconciler::onDelivered(const OutboxEntry &entry, const Message &message)
 {
+    m_progress.remove(entry.clientMessageId);
     if (entry.ticketId != d->ticketId)
         return;
     Message copy = message;
@@ -133,6 +227,7 @@ void EchoReconciler::onDelivered(const OutboxEntry &entry, const Message &messag
 
 void EchoReconciler::onRemoved(const OutboxEntry &entry)
 {
+    m_progress.remove(entry.clientMessageId);
     const int row = d->rows.findClientId(entry.clientMessageId);
     if (row >= 0 && d->rows.at(row).state != DeliveryState::Sent)
         d->removeRowAt(row);

@@ -3,8 +3,12 @@
 
 #include "outbox.h"
 
+#include "messagerows_p.h"
+
+#include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QVariantList>
 
 namespace CStar {
 
@@ -28,9 +32,17 @@ public:
     /// Entries of the ticket without a row yet get one.
     void addMissing();
 
-    QString send(const QString &text);
+    QString send(const QString &text, const QList<OutgoingAttachment> &files);
     bool retry(int row);
     bool discard(int row);
+    bool cancel(int row);
+    /// QML's maps (OutgoingAttachment::toVariantMap()): only filePath and
+    /// name are taken; size and type are read from the file again.
+    static QList<OutgoingAttachment> filesOf(const QVariantList &maps);
+    /// The AttachmentsRole value of a row.
+    QVariantList attachmentMaps(const MessageRows::Row &row) const;
+    /// 0…1 while the echo's files upload (its last progress), else −1.
+    qreal uploadProgress(const QString &clientMessageId) const;
 
 private:
     void onAdded(const OutboxEntry &entry);
@@ -38,11 +50,14 @@ private:
     void onDelivered(const OutboxEntry &entry, const Message &message);
     void onRemoved(const OutboxEntry &entry);
     void onReloaded();
+    void onUploadProgress(const QString &clientMessageId, qint64 sent, qint64 total);
+    void clearProgress(const QString &clientMessageId);
     Message echoOf(const OutboxEntry &entry) const;
 
     MessagesModelPrivate *d;
     QPointer<Outbox> m_outbox;
     QList<QMetaObject::Connection> m_connections;
+    QHash<QString, qreal> m_progress; // clientMessageId → 0…1 while uploading
 };
 
 } // namespace CStar

@@ -12,7 +12,7 @@ namespace CStar {
 
 namespace {
 constexpr int firstRole = MessagesModel::IdRole;
-constexpr int lastRole = MessagesModel::MessageRole;
+constexpr int lastRole = MessagesModel::UploadProgressRole;
 } // namespace
 
 MessagesModelPrivate::MessagesModelPrivate(MessagesModel *q)
@@ -204,6 +204,10 @@ QVariant MessagesModelPrivate::roleValue(int row, int role) const
         return !firstUnreadId.isEmpty() && m.id() == firstUnreadId;
     case MessagesModel::MessageRole:
         return QVariant::fromValue(m);
+    case MessagesModel::AttachmentsRole:
+        return echoes.attachmentMaps(r);
+    case MessagesModel::UploadProgressRole:
+        return r.state == DeliveryState::Sent ? -1.0 : echoes.uploadProgress(m.clientMessageId());
     default:
         return {};
     }
@@ -437,6 +441,8 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {DaySectionRole, QByteArrayLiteral("daySection")},
         {IsFirstUnreadRole, QByteArrayLiteral("isFirstUnread")},
         {MessageRole, QByteArrayLiteral("message")},
+        {AttachmentsRole, QByteArrayLiteral("attachments")},
+        {UploadProgressRole, QByteArrayLiteral("uploadProgress")},
     };
 }
 
@@ -462,7 +468,22 @@ int MessagesModel::rowOfClientMessageId(const QString &clientMessageId) const
 
 QString MessagesModel::send(const QString &text)
 {
-    return d->echoes.send(text);
+    return d->echoes.send(text, {});
+}
+
+QString MessagesModel::send(const QString &text, const QList<OutgoingAttachment> &attachments)
+{
+    return d->echoes.send(text, attachments);
+}
+
+QString MessagesModel::sendWithAttachments(const QString &text, const QVariantList &attachments)
+{
+    return d->echoes.send(text, EchoReconciler::filesOf(attachments));
+}
+
+bool MessagesModel::cancel(int row)
+{
+    return d->echoes.cancel(row);
 }
 
 bool MessagesModel::retry(int row)

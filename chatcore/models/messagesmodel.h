@@ -3,6 +3,7 @@
 
 #include "chatclient.h"
 #include "deliverystate.h"
+#include "outgoingattachment.h"
 
 #include <QAbstractListModel>
 #include <QStringList>
@@ -55,6 +56,12 @@ public:
         DaySectionRole, ///< local date "yyyy-MM-dd", for day separators
         IsFirstUnreadRole,
         MessageRole, ///< the CStar::Message gadget
+        /// Its files (protocol §11): a list of maps {id, name, contentType,
+        /// size, sha256, isImage, width, height, filePath}; a local echo's
+        /// have no id yet and `filePath` is the outbox's copy.
+        AttachmentsRole,
+        /// 0…1 while a local echo's files upload, else −1.
+        UploadProgressRole,
     };
     Q_ENUM(Roles)
 
@@ -93,6 +100,14 @@ public:
     /// Sends `text` (trimmed; empty text is ignored). Returns the new row's
     /// clientMessageId, or an empty string when nothing was sent.
     Q_INVOKABLE QString send(const QString &text);
+    /// Sends `text` with files (text may be empty then): the outbox copies
+    /// them, uploads them once and sends the message naming them (§11).
+    QString send(const QString &text, const QList<CStar::OutgoingAttachment> &attachments);
+    /// The same for QML: `attachments` holds OutgoingAttachment::toVariantMap()s
+    /// (only their filePath and name are read).
+    Q_INVOKABLE QString sendWithAttachments(const QString &text, const QVariantList &attachments);
+    /// Stops a local echo's upload or request: the row fails (Retry/Discard).
+    Q_INVOKABLE bool cancel(int row);
     /// Sends a Failed row again with the same clientMessageId and Idempotency-Key.
     Q_INVOKABLE bool retry(int row);
     /// Drops a Failed (or still Sending) local row.

@@ -5,6 +5,9 @@
 #include "localstorage_p.h"
 #include "logging_p.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
@@ -69,6 +72,166 @@ void OutboxPrivate::createSchema()
                                    " error_code TEXT,"
                                    " error_message TEXT)")))
         qCWarning(lcModels) << "outbox: cannot create its table:" << query.lastError().text();
+    // Files of entries (protocol §11), in order; upload_id once uploaded.
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS outbox_files ("
+                                   " client_message_id TEXT NOT NULL,"
+                                   " position INTEGER NOT NULL,"
+                                   " name TEXT NOT NULL,"
+                                   " content_type TEXT NOT NULL,"
+                                   " size INTEGER NOT NULL,"
+                                   " file_path TEXT NOT NULL,"
+                                   " idempotency_key TEXT NOT NULL,"
+                                   " upload_id TEXT,"
+                                   " PRIMARY KEY (client_message_id, position))")))
+        qCWarning(lcModels) << "outbox: cannot create its file table:" << query.lastError().text();
+}
+
+QString OutboxPrivate::filesDirectory() const
+{
+    return QFileInfo(path).absolutePath() + QLatin1String("/outbox-files");
+}
+
+void OutboxPrivate::loadFiles(OutboxEntry &entry)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT name, content_type, size, file_path, idempotency_key,"
+                                 " upload_id FROM outbox_files WHERE client_message_id = ?"
+                                 " ORDER BY position"));
+    query.addBindValue(entry.clientMessageId);
+    if (!query.exec())
+        return;
+    while (query.next()) {
+        OutboxAttachment a;
+        a.name = query.value(0).toString();
+        a.contentType = query.value(1).toString();
+        a.size = query.value(2).toLongLong();
+        a.filePath = query.value(3).toString();
+        a.idempotencyKey = query.value(4).toString().toLatin1();
+        a.uploadId = query.value(5).toString();
+        entry.attachments.append(a);
+    }
+}
+
+bool OutboxPrivate::insertFiles(const OutboxEntry &entry)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO outbox_files (client_message_id, position, name,"
+                                 " content_type, size, file_path, idempotency_key, upload_id)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (int i = 0; i < entry.attachments.size(); ++i) {
+        const OutboxAttachment &a = entry.attachments.at(i);
+        query.addBindValue(entry.clientMessageId);
+        query.addBindValue(i);
+        query.addBindValue(a.name);
+        query.addBindValue(a.contentType);
+        query.addBindValue(a.size);
+        query.addBindValue(a.filePath);
+        query.addBindValue(QString::fromLatin1(a.idempotencyKey));
+        query.addBindValue(a.uploadId);
+        if (!query.exec()) {
+            qCWarning(lcModels) << "outbox: cannot store a file:" << query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+void OutboxPrivate::storeUpload(const QString &clientMessageId, int position,
+                                const OutboxAttachment &file)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE outbox_files SET upload_id = ?, idempotency_key = ?"
+                                 " WHERE client_message_id = ? AND position = ?"));
+    query.addBindValue(file.uploadId);
+    query.addBindValue(QString::fromLatin1(file.idempotencyKey));
+    query.addBindValue(clientMessageId);
+    query.addBindValue(position);
+    if (!query.exec())
+        qCWarning(lcModels) << "outbox: cannot store an upload:" << query.lastError().text();
+}
+
+void OutboxPrivate::removeFiles(const OutboxEntry &entry)
+{
+    for (const OutboxAttachment &a : entry.attachments)
+        QFile::remove(a.filePath);
+    if (entry.attachments.isEmpty() || !db.isOpen())
+        return;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM outbox_files WHERE client_message_id = ?"));
+    query.addBindValue(entry.clientMessageId);
+    if (!query.exec())
+        qCWarning(lcModels) << "outbox: cannot remove files:" << query.lastError().text();
+}
+
+bool OutboxPrivate::forgetUploads(OutboxEntry &entry)
+{
+    // The server no longer knows an upload (expired after 24 h, or its data
+    // was reset): upload the copies again, once, under new keys.
+    if (entry.attachments.isEmpty() || reuploaded.contains(entry.clientMessageId))
+        return false;
+    reuploaded.insert(entry.clientMessageId);
+    // The server stored its 404 under the message's key (§3): the message
+    // with new ids needs a new key; its clientMessageId still prevents a
+    // duplicate (§6).
+    entry.idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("UPDATE outbox SET idempotency_key = ? WHERE client_message_id = ?"));
+    query.addBindValue(QString::fromLatin1(entry.idempotencyKey));
+    query.addBindValue(entry.clientMessageId);
+    if (!query.exec())
+        qCWarning(lcModels) << "outbox: cannot renew a key:" << query.lastError().text();
+    for (int i = 0; i < entry.attachments.size(); ++i) {
+        OutboxAttachment &a = entry.attachments[i];
+        a.uploadId.clear();
+        a.idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        storeUpload(entry.clientMessageId, i, a);
+    }
+    qCInfo(lcModels) << "outbox: the server lost the uploads of" << entry.clientMessageId
+                     << "- uploading again";
+    return true;
+}
+
+void OutboxPrivate::startUpload(const OutboxEntry &entry, int position)
+{
+    const OutboxAttachment &file = entry.attachments.at(position);
+    UploadOptions options; // the same key on every attempt: one upload (§11, §3)
+    options.name = file.name;
+    options.contentType = file.contentType;
+    options.idempotencyKey = file.idempotencyKey;
+    qint64 before = 0;
+    qint64 total = 0;
+    for (int i = 0; i < entry.attachments.size(); ++i) {
+        total += entry.attachments.at(i).size;
+        if (i < position)
+            before += entry.attachments.at(i).size;
+    }
+    const QString id = entry.clientMessageId;
+    const quint64 gen = generation;
+    qCDebug(lcModels) << "outbox: uploading file" << position + 1 << "of" << id;
+    upload = client->uploads().upload(file.filePath, options);
+    QObject::connect(upload, &UploadJob::uploadProgress, q,
+                     [this, id, before, total, size = file.size](qint64 sent, qint64) {
+                         Q_EMIT q->uploadProgress(id, before + qMin(sent, size), total);
+                     });
+    upload->then(
+        q, [this, id, gen, position](const Attachment &a) { onUploaded(id, gen, position, a); },
+        [this, id, gen](const ChatError &error) { onFailed(id, gen, error); });
+}
+
+void OutboxPrivate::onUploaded(const QString &clientMessageId, quint64 gen, int position,
+                               const Attachment &uploaded)
+{
+    if (inFlight == clientMessageId)
+        inFlight.clear();
+    const int index = gen == generation ? indexOf(clientMessageId) : -1;
+    if (index >= 0 && position < entries.at(index).attachments.size()) {
+        OutboxAttachment &file = entries[index].attachments[position];
+        file.uploadId = uploaded.id;
+        storeUpload(clientMessageId, position, file); // before anything else can fail
+    }
+    failures = 0;
+    schedulePump();
 }
 
 void OutboxPrivate::loadScope()
@@ -87,6 +250,8 @@ void OutboxPrivate::loadScope()
     }
     while (query.next())
         entries.append(entryFromQuery(query));
+    for (OutboxEntry &e : entries)
+        loadFiles(e);
     if (!entries.isEmpty())
         qCInfo(lcModels) << "outbox:" << entries.size() << "message(s) waiting for delivery";
 }
@@ -142,16 +307,21 @@ void OutboxPrivate::moveTo(const QString &newPath)
     if (db.isOpen()) {
         createSchema();
         for (const OutboxEntry &e : std::as_const(entries)) {
-            if (insertStored(e))
+            if (insertStored(e)) {
                 updateStored(e);
+                insertFiles(e); // the copies stay where they are until delivered
+            }
         }
     }
     if (old.isOpen() && db.isOpen()) {
         QSqlQuery query(old);
+        QSqlQuery files(old);
         query.prepare(QStringLiteral("DELETE FROM outbox WHERE client_message_id = ?"));
+        files.prepare(QStringLiteral("DELETE FROM outbox_files WHERE client_message_id = ?"));
         for (const OutboxEntry &e : std::as_const(entries)) {
             query.addBindValue(e.clientMessageId);
-            if (!query.exec())
+            files.addBindValue(e.clientMessageId);
+            if (!query.exec() || !files.exec())
                 qCWarning(lcModels) << "outbox: cannot move an entry:" << query.lastError().text();
         }
     }
@@ -186,7 +356,7 @@ bool OutboxPrivate::insertStored(const OutboxEntry &entry)
     query.addBindValue(entry.ticketId);
     query.addBindValue(entry.clientMessageId);
     query.addBindValue(QString::fromLatin1(entry.idempotencyKey));
-    query.addBindValue(entry.content);
+    query.addBindValue(storedScope(entry.content)); // files only: "" (NOT NULL)
     query.addBindValue(entry.createdAt.toMSecsSinceEpoch());
     if (!query.exec()) {
         qCWarning(lcModels) << "outbox: cannot store a message:" << query.lastError().text();
@@ -246,10 +416,19 @@ void OutboxPrivate::pump()
     inFlight = entry.clientMessageId;
     const quint64 gen = generation;
     const QString id = entry.clientMessageId;
+    // Its files first, one at a time; each id is stored as soon as it comes.
+    for (int i = 0; i < entry.attachments.size(); ++i) {
+        if (entry.attachments.at(i).uploadId.isEmpty()) {
+            startUpload(entry, i);
+            return;
+        }
+    }
     qCDebug(lcModels) << "outbox: sending" << id << "attempt" << entry.attempts + 1;
     SendOptions options; // the same ids on every attempt (protocol §3, §6)
     options.clientMessageId = entry.clientMessageId;
     options.idempotencyKey = entry.idempotencyKey;
+    for (const OutboxAttachment &file : entry.attachments)
+        options.attachments.append(file.uploadId);
     client->messages()
         .send(entry.ticketId, entry.content, options)
         ->then(
@@ -280,6 +459,12 @@ void OutboxPrivate::onFailed(const QString &clientMessageId, quint64 gen, const 
         return;
     }
     OutboxEntry &e = entries[index];
+    // §11: an upload the server no longer knows is 404 with param "attachments".
+    if (error.kind() == ChatError::Kind::NotFound && error.param() == QLatin1String("attachments")
+        && forgetUploads(e)) {
+        schedulePump();
+        return;
+    }
     e.attempts += 1;
     e.error = error;
     e.state = DeliveryState::Failed;
@@ -305,6 +490,8 @@ void OutboxPrivate::finish(int index, const Message &message)
 {
     OutboxEntry e = entries.takeAt(index);
     removeStored(e.clientMessageId);
+    removeFiles(e);
+    reuploaded.remove(e.clientMessageId);
     qCDebug(lcModels) << "outbox: delivered" << e.clientMessageId << "as" << message.id();
     e.state = DeliveryState::Sent;
     e.error = ChatError();
@@ -436,12 +623,84 @@ OutboxEntry Outbox::enqueue(const QString &ticketId, const QString &content)
     return e;
 }
 
+OutboxEntry Outbox::enqueue(const QString &ticketId, const QString &content,
+                            const QList<OutgoingAttachment> &files)
+{
+    if (files.isEmpty())
+        return enqueue(ticketId, content);
+    if (ticketId.isEmpty() || !d->db.isOpen() || !QDir().mkpath(d->filesDirectory()))
+        return OutboxEntry();
+    QFile::setPermissions(d->filesDirectory(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    OutboxEntry e;
+    e.ticketId = ticketId;
+    e.clientMessageId = MessagesApi::newClientMessageId();
+    e.idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    e.content = content;
+    e.createdAt = QDateTime::currentDateTimeUtc();
+    e.state = DeliveryState::Sending;
+    // Our own copies, under names of ours: the user may move or change the
+    // originals before the upload, or the app may restart.
+    for (const OutgoingAttachment &file : files) {
+        OutboxAttachment copy;
+        copy.name = file.name;
+        copy.contentType = file.contentType;
+        copy.filePath = d->filesDirectory() + QLatin1Char('/')
+            + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        copy.idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        if (file.check().isError() || !QFile::copy(file.filePath, copy.filePath)) {
+            qCWarning(lcModels) << "outbox: cannot take a file for sending";
+            d->removeFiles(e);
+            return OutboxEntry();
+        }
+        copy.size = QFileInfo(copy.filePath).size(); // what will be sent
+        e.attachments.append(copy);
+    }
+    d->db.transaction();
+    if (!d->insertStored(e) || !d->insertFiles(e)) {
+        d->db.rollback();
+        d->removeFiles(e);
+        return OutboxEntry();
+    }
+    d->db.commit();
+    d->entries.append(e);
+    Q_EMIT entryAdded(e);
+    Q_EMIT countChanged();
+    d->updateSubscription();
+    d->retryNow();
+    return e;
+}
+
+bool Outbox::cancel(const QString &clientMessageId)
+{
+    const int index = d->indexOf(clientMessageId);
+    if (index < 0 || d->entries.at(index).needsUser)
+        return false;
+    if (d->inFlight == clientMessageId) {
+        ++d->generation; // its answer, if one still comes, changes nothing
+        d->inFlight.clear();
+        if (d->upload)
+            d->upload->cancel();
+    }
+    OutboxEntry &e = d->entries[index];
+    e.needsUser = true;
+    e.state = DeliveryState::Failed;
+    e.error = ChatError(ChatError::Kind::Network, QStringLiteral("cancelled"),
+                        QStringLiteral("Sending was cancelled."));
+    d->updateStored(e);
+    const OutboxEntry changed = e;
+    Q_EMIT entryChanged(changed);
+    d->schedulePump();
+    return true;
+}
+
 bool Outbox::retry(const QString &clientMessageId)
 {
     const int index = d->indexOf(clientMessageId);
     if (index < 0)
         return false;
     OutboxEntry &e = d->entries[index];
+    d->reuploaded.remove(clientMessageId); // the customer's retry may renew lost uploads again
     if (e.state != DeliveryState::Sending || e.needsUser) {
         e.needsUser = false;
         e.state = DeliveryState::Sending;
@@ -460,6 +719,12 @@ bool Outbox::discard(const QString &clientMessageId)
         return false;
     const OutboxEntry e = d->entries.takeAt(index);
     d->removeStored(clientMessageId);
+    d->removeFiles(e);
+    if (d->inFlight == clientMessageId && d->upload) {
+        d->upload->cancel(); // a cancelled job never answers: nothing else will
+        ++d->generation;
+        d->inFlight.clear();
+    }
     Q_EMIT entryRemoved(e);
     Q_EMIT countChanged();
     d->updateSubscription();
@@ -497,8 +762,12 @@ void Outbox::clearCurrentScope()
     d->inFlight.clear();
     d->retryTimer->stop();
     d->failures = 0;
-    for (const OutboxEntry &e : removed)
+    if (d->upload)
+        d->upload->cancel();
+    for (const OutboxEntry &e : removed) {
+        d->removeFiles(e);
         Q_EMIT entryRemoved(e);
+    }
     if (!removed.isEmpty()) {
         qCInfo(lcModels) << "outbox: wiped" << removed.size() << "message(s) of this customer";
         Q_EMIT countChanged();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "outboxentry.h"
+#include "outgoingattachment.h"
 
 #include <QObject>
 
@@ -43,6 +44,15 @@ public:
     /// Persists a new message and schedules its delivery. Returns the entry
     /// (invalid if it could not be persisted).
     OutboxEntry enqueue(const QString &ticketId, const QString &content);
+    /// The same with files (protocol §11): each is copied into the outbox's
+    /// folder before the first attempt (invalid entry when one cannot be read
+    /// or is refused by OutgoingAttachment::check()), uploaded once, then
+    /// named in the message. Copies go when the entry is delivered or dropped.
+    OutboxEntry enqueue(const QString &ticketId, const QString &content,
+                        const QList<OutgoingAttachment> &files);
+    /// Stops the entry's upload or request on its way: the entry fails and
+    /// waits for retry() or discard() (nothing is lost).
+    Q_INVOKABLE bool cancel(const QString &clientMessageId);
     /// Sends a failed entry again now (same clientMessageId and Idempotency-Key).
     Q_INVOKABLE bool retry(const QString &clientMessageId);
     /// Drops an entry; a request already on its way may still arrive.
@@ -68,6 +78,8 @@ Q_SIGNALS:
     /// The session's customer changed: entries() is a different set now.
     void entriesReloaded();
     void countChanged();
+    /// Bytes of the entry's files uploaded so far, over all of them.
+    void uploadProgress(const QString &clientMessageId, qint64 sent, qint64 total);
 
 private:
     /// Opens the outbox stored at `databasePath` for `client`, as its child.

@@ -3,8 +3,10 @@
 
 #include "chatclient.h"
 #include "outbox.h"
+#include "uploadsapi.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QSqlDatabase>
 
 class QTimer;
@@ -34,6 +36,17 @@ public:
     void retryNow();
     void updateSubscription();
 
+    // Files (protocol §11).
+    QString filesDirectory() const;
+    void loadFiles(OutboxEntry &entry);
+    bool insertFiles(const OutboxEntry &entry);
+    void storeUpload(const QString &clientMessageId, int position, const OutboxAttachment &file);
+    void removeFiles(const OutboxEntry &entry);
+    void startUpload(const OutboxEntry &entry, int position);
+    void onUploaded(const QString &clientMessageId, quint64 generation, int position,
+                    const Attachment &upload);
+    bool forgetUploads(OutboxEntry &entry);
+
     Outbox *q;
     QPointer<ChatClient> client;
     QString path;
@@ -49,6 +62,8 @@ public:
     int maxDelayMs = 60000;
     quint64 subscription = 0;
     bool pumpQueued = false;
+    QPointer<UploadJob> upload; // the file on its way, if any
+    QSet<QString> reuploaded; // entries whose uploads the server had lost once
 };
 
 } // namespace CStar
