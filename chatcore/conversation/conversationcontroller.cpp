@@ -244,14 +244,16 @@ void ConversationControllerPrivate::start(const QString &text,
 void ConversationControllerPrivate::sendStarted(const QString &ticketId, const QString &text,
                                                 const QList<OutgoingAttachment> &taken)
 {
-    const QString content = text.trimmed().isEmpty() ? QString() : text;
+    // §11: only files; "" rather than a null string, which the outbox's
+    // database would store as NULL.
+    const QString content = text.trimmed().isEmpty() ? QStringLiteral("") : text;
     const bool open = !creatingTicket && currentTicketId == ticketId;
     bool sent = false;
     if (open) {
         sent = !send(content, taken).isEmpty();
     } else if (client) {
         // The user went elsewhere meanwhile: the outbox still delivers it.
-        sent = taken.isEmpty() && client->outbox()->enqueue(ticketId, content).isValid();
+        sent = client->outbox()->enqueue(ticketId, content, taken).isValid();
     }
     if (sent) {
         files.release(taken); // the outbox copied them
@@ -271,11 +273,8 @@ void ConversationControllerPrivate::sendStarted(const QString &ticketId, const Q
 QString ConversationControllerPrivate::send(const QString &content,
                                             const QList<OutgoingAttachment> &taken)
 {
-    // TODO(OUTBOX20): MessagesModel::send(text, files); until then a message
-    // with files is refused, so they come back with the draft.
-    if (!taken.isEmpty())
-        return QString();
-    return messages->send(content);
+    // The outbox copies the files before it returns (so draft files can go).
+    return taken.isEmpty() ? messages->send(content) : messages->send(content, taken);
 }
 
 void ConversationControllerPrivate::setAttachmentError(QStringList refusals)
@@ -530,7 +529,7 @@ bool ConversationController::submit(const QString &text)
         d->start(text, taken);
         return d->starting; // false: given back at once
     }
-    const QString content = text.trimmed().isEmpty() ? QString() : text;
+    const QString content = text.trimmed().isEmpty() ? QStringLiteral("") : text; // as above
     if (d->send(content, taken).isEmpty()) {
         // Not taken (the model's error says why): keep text and files.
         d->giveBack(text);

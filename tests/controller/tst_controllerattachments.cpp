@@ -347,7 +347,6 @@ private Q_SLOTS:
     /// the server's bytes are the file's; Save… writes the same bytes.
     void submitOnlyAFileAndSaveIt()
     {
-        QSKIP("until MessagesModel::send(text, files) lands (OUTBOX20)"); // TODO(CONTROLLER20)
         const QString ticketId =
             createTicket(app->client.get(), QStringLiteral("Logs"), QStringLiteral("1"));
         auto c = makeController();
@@ -403,7 +402,6 @@ private Q_SLOTS:
     /// outbox keeps its own copy) and when removed.
     void attachDataCleansItsDraftFile()
     {
-        QSKIP("until MessagesModel::send(text, files) lands (OUTBOX20)"); // TODO(CONTROLLER20)
         const QString ticketId =
             createTicket(app->client.get(), QStringLiteral("Paste"), QStringLiteral("1"));
         auto c = makeController();
@@ -444,7 +442,6 @@ private Q_SLOTS:
     /// the text and the file. Without text the ticket is named after the file.
     void newConversationWithAFile()
     {
-        QSKIP("until MessagesModel::send(text, files) lands (OUTBOX20)"); // TODO(CONTROLLER20)
         auto c = makeController();
         TRY_COMPARE(c->ticketsModel()->isLoading(), false);
         QSignalSpy started(c.get(), &ConversationController::conversationStarted);
