@@ -925,6 +925,7 @@ TestCase {
         verify(view.conversation.attachments[0].isImage);
 
         requireAttachmentRole();
+        view.composer.text = "The dialog";
         view.composer.send();
         const sent = waitForSentAttachments(view, 1, 1);
         compare(sent[0].width, crop.width);
@@ -985,6 +986,7 @@ TestCase {
                                   }), 200);
         const path = testTools.writeFile("trace.log", "stack trace\n");
         verify(view.conversation.attachFile(path));
+        view.composer.text = "The trace";
         view.composer.send();
         tryCompare(view.messagesModel, "count", 2);
         const pending = delegateAt(view, 1);
