@@ -685,7 +685,8 @@ bool Outbox::cancel(const QString &clientMessageId)
     OutboxEntry &e = d->entries[index];
     e.needsUser = true;
     e.state = DeliveryState::Failed;
-    e.error = ChatError(ChatError::Kind::Network, QStringLiteral("cancelled"),
+    // The customer's own choice: no failure to explain (kind None, no sentence).
+    e.error = ChatError(ChatError::Kind::None, QStringLiteral("cancelled"),
                         QStringLiteral("Sending was cancelled."));
     d->updateStored(e);
     const OutboxEntry changed = e;

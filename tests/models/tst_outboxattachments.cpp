@@ -299,6 +299,8 @@ private Q_SLOTS:
         QCOMPARE(model->deliveryState(0), DeliveryState::Failed);
         const OutboxEntry entry = app.outbox()->entry(clientId);
         QVERIFY(entry.needsUser);
+        QCOMPARE(entry.error.code(), QStringLiteral("cancelled"));
+        QVERIFY(!entry.error.isError()); // the customer's choice, not a failure to explain
         QCOMPARE(entry.attachments.size(), 1);
         QVERIFY(QFile::exists(entry.attachments.first().filePath)); // nothing lost
         QCOMPARE(model->index(0).data(MessagesModel::UploadProgressRole).toReal(), -1.0);
