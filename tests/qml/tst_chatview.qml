@@ -579,13 +579,6 @@ TestCase {
 
     // ---- attachments (protocol §11) -------------------------------------------------
 
-    // Sending files and showing a message's files need MessagesModel's
-    // "attachments" role; until the model has it, these parts skip.
-    function requireAttachmentRole() {
-        if (MessagesModel.AttachmentsRole === undefined)
-            skip("MessagesModel has no attachments role yet");
-    }
-
     // The attachments role of a row (MessagesModel.AttachmentsRole).
     function attachmentsAt(view, row) {
         return view.messagesModel.data(view.messagesModel.index(row, 0),
@@ -750,7 +743,6 @@ TestCase {
         compare(chip.accessibleText, ChatFormat.attachmentAccessibleText(pending.name, true, pending.size));
         verify(view.composer.canSend, "files go without text");
 
-        requireAttachmentRole();
         keyClick(Qt.Key_Return);
         compare(view.conversation.attachments.length, 0);
         const sent = waitForSentAttachments(view, 1, 1);
@@ -800,7 +792,6 @@ TestCase {
 
         verify(testTools.dropFiles(view.messageList, [path]));
         tryVerify(() => view.conversation.attachments.length === 1);
-        requireAttachmentRole();
         view.composer.text = "My log";
         waitForRendering(view);
         mouseClick(findChild(view.composer, "sendButton"));
@@ -817,7 +808,6 @@ TestCase {
     // An agent's PDF: a chip with Save… (a safe name proposed; identical
     // bytes written); an agent's image: a thumbnail that opens full size.
     function test_agentFilesShowAndSave() {
-        requireAttachmentRole();
         const chat = identifiedClient();
         const ticket = settle(chat.tickets.create({ title: "Manual", message: "Hello" }));
         const view = createView(chat);
@@ -924,7 +914,6 @@ TestCase {
         tryVerify(() => view.conversation.attachments.length === 1);
         verify(view.conversation.attachments[0].isImage);
 
-        requireAttachmentRole();
         view.composer.text = "The dialog";
         view.composer.send();
         const sent = waitForSentAttachments(view, 1, 1);
@@ -969,7 +958,6 @@ TestCase {
     }
 
     function test_cancelUploadThenRetry() {
-        requireAttachmentRole();
         const chat = identifiedClient();
         const ticket = settle(chat.tickets.create({ title: "Cancel", message: "Hello" }));
         const view = createView(chat);
