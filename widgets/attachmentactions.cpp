@@ -94,8 +94,7 @@ AttachmentActions::AttachmentActions(ChatPanel *panel, ConversationController *c
 
     connect(delegate, &MessageDelegate::imageActivated, this, &AttachmentActions::openImage);
     connect(delegate, &MessageDelegate::saveRequested, this, &AttachmentActions::saveAttachment);
-    connect(delegate, &MessageDelegate::cancelUploadRequested, this,
-            &AttachmentActions::cancelUpload);
+    connect(delegate, &MessageDelegate::cancelUploadRequested, m_messages, &MessagesModel::cancel);
     updateAttachMenu();
 }
 
@@ -198,12 +197,6 @@ void AttachmentActions::saveAttachment(const QVariantMap &attachment)
     dialog->open();
 }
 
-void AttachmentActions::cancelUpload(int row)
-{
-    QMetaObject::invokeMethod(m_messages, "cancel",
-                              Q_ARG(int, row)); // TEMP until MessagesModel::cancel lands
-}
-
 void AttachmentActions::showMessageMenu(const QPoint &pos)
 {
     const QModelIndex index = m_view->indexAt(pos);
@@ -225,7 +218,7 @@ void AttachmentActions::showMessageMenu(const QPoint &pos)
     }
     if (index.data(DelegateSupport::roleByName(m_messages, "uploadProgress")).toReal() >= 0)
         menu.addAction(ChatText::label(ChatText::CancelUpload), this,
-                       [this, row] { cancelUpload(row); });
+                       [this, row] { m_messages->cancel(row); });
     if (index.data(MessagesModel::DeliveryStateRole).value<DeliveryState>()
         == DeliveryState::Failed) {
         menu.addAction(ChatText::retryText(), this, [this, row] { m_messages->retry(row); });

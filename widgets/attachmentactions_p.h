@@ -47,7 +47,6 @@ public:
     void attachScreenshot();
     void openImage(const QVariantMap &attachment);
     void saveAttachment(const QVariantMap &attachment);
-    void cancelUpload(int row);
     /// The message's actions: open images, save files, cancel an upload,
     /// Retry/Discard, copy (keyboard: Menu or Shift+F10).
     void showMessageMenu(const QPoint &pos);

@@ -2,8 +2,10 @@
 // ChatPanel's attachments (protocol §11) driven like a user would, offscreen,
 // against a real devserver: paste an image, drop files, attach a reviewed
 // and cropped screenshot (or not, when the app turns it off), save a file
-// an agent sent with identical bytes; and the message delegate: thumbnails
-// decoded off the GUI thread, file chips with Save…, Cancel upload.
+// an agent sent with identical bytes; the message delegate: thumbnails
+// decoded off the GUI thread, file chips with Save…, Cancel upload; and
+// delivery through the outbox: pasted, dropped and cropped files reach the
+// server, Save… from the chip, cancel an upload then retry it.
 #include "attachmentcache.h"
 #include "chatclient.h"
 #include "chatpanel.h"
@@ -68,13 +70,9 @@ class TestChatPanelAttachments : public QObject
     QPlainTextEdit *composerEdit() const { return find<QPlainTextEdit>("composerEdit"); }
     QListView *messageList() const { return find<QListView>("messageList"); }
     QVariantList draftFiles() const { return panel->conversation()->attachments(); }
-    int role(const QByteArray &name) const
-    {
-        return panel->messagesModel()->roleNames().key(name, -1);
-    }
     QVariantList rowFiles(int row) const
     {
-        return panel->messagesModel()->index(row).data(role("attachments")).toList();
+        return panel->messagesModel()->index(row).data(MessagesModel::AttachmentsRole).toList();
     }
     DeliveryState rowState(int row) const
     {
@@ -606,6 +604,193 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(shown->pixmap().size(), image.size(), 10000);
         QTest::keyClick(viewer, Qt::Key_Escape);
         QTRY_VERIFY(!panel->findChild<QDialog *>(QStringLiteral("imageViewer")));
+    }
+
+    // ---- Delivery through the outbox (needs MessagesModel's attachments) ----
+
+    void pastedImageIsDelivered()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("My screen"));
+        QVERIFY(!ticketId.isEmpty());
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(QColor(10, 200, 30));
+        QGuiApplication::clipboard()->setImage(image);
+        composerEdit()->setFocus();
+        QTest::keyClick(composerEdit(), Qt::Key_V, Qt::ControlModifier);
+        QTRY_COMPARE(draftFiles().size(), 1);
+        // Files alone may be sent (§11): Enter sends with no text.
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QTRY_COMPARE(draftFiles().size(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(onServer(ticketId, QString()).size(), 1, 10000);
+        const QJsonArray attachments = onServer(ticketId, QString())
+                                           .constFirst()
+                                           .value(QStringLiteral("attachments"))
+                                           .toArray();
+        QCOMPARE(attachments.size(), 1);
+        const QJsonObject att = attachments.at(0).toObject();
+        QCOMPARE(att.value(QStringLiteral("contentType")).toString(), QStringLiteral("image/png"));
+        QCOMPARE(att.value(QStringLiteral("width")).toInt(), 64);
+        QCOMPARE(att.value(QStringLiteral("height")).toInt(), 48);
+        // The delivered row shows the server's thumbnail inline and says
+        // what it holds to screen readers.
+        QTRY_COMPARE_WITH_TIMEOUT(rowState(1), DeliveryState::Sent, 10000);
+        QTRY_VERIFY(!rowFiles(1).isEmpty()
+                    && rowFiles(1).constFirst().toMap().value(QStringLiteral("id")).toString()
+                        == att.value(QStringLiteral("id")).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            containsColour(messageList()->viewport()->grab().toImage(), qRgb(10, 200, 30)), 10000);
+        const QVariantMap row = rowFiles(1).constFirst().toMap();
+        const QString spoken = delegate()->accessibleText(panel->messagesModel()->index(1));
+        QVERIFY2(spoken.contains(ChatText::attachmentAccessibleText(
+                     row.value(QStringLiteral("name")).toString(), true,
+                     row.value(QStringLiteral("size")).toLongLong())),
+                 qPrintable(spoken));
+    }
+
+    void droppedFileIsDelivered()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Logs follow"));
+        QVERIFY(!ticketId.isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("app log.txt"));
+        const QByteArray content = QByteArrayLiteral("12:00 started\n12:01 failed: disk full\n");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        QMimeData files;
+        files.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(40, 40), Qt::CopyAction, &files, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(panel, &enter);
+        QDropEvent drop(QPointF(40, 40), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(panel, &drop);
+        QTRY_COMPARE(draftFiles().size(), 1);
+        composerEdit()->setFocus();
+        QTest::keyClicks(composerEdit(), QStringLiteral("see the log"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(onServer(ticketId, QStringLiteral("see the log")).size(), 1,
+                                  10000);
+        const QJsonArray attachments = onServer(ticketId, QStringLiteral("see the log"))
+                                           .constFirst()
+                                           .value(QStringLiteral("attachments"))
+                                           .toArray();
+        QCOMPARE(attachments.size(), 1);
+        QCOMPARE(attachments.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("app log.txt"));
+        QCOMPARE(attachments.at(0).toObject().value(QStringLiteral("sha256")).toString(),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
+    }
+
+    void croppedScreenshotIsDelivered()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("Look"));
+        QVERIFY(!ticketId.isEmpty());
+        QImage shot(300, 200, QImage::Format_RGB32);
+        shot.fill(Qt::white);
+        panel->setScreenshotProvider([&] { return shot; });
+        panel->findChild<QAction *>(QStringLiteral("attachScreenshotAction"))->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = panel->findChild<QDialog *>(QStringLiteral("screenshotDialog")))
+                    && dialog->isVisible());
+        const QRect crop(40, 30, 120, 80);
+        dialog->setProperty("crop", crop);
+        QTest::mouseClick(
+            dialog->findChild<QPushButton *>(QStringLiteral("screenshotAttachButton")),
+            Qt::LeftButton);
+        QTRY_COMPARE(draftFiles().size(), 1);
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(onServer(ticketId, QString()).size(), 1, 10000);
+        const QJsonObject att = onServer(ticketId, QString())
+                                    .constFirst()
+                                    .value(QStringLiteral("attachments"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject();
+        QCOMPARE(att.value(QStringLiteral("width")).toInt(), crop.width());
+        QCOMPARE(att.value(QStringLiteral("height")).toInt(), crop.height());
+    }
+
+    void saveFromTheChip()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("The invoice please"));
+        QVERIFY(!ticketId.isEmpty());
+        const QByteArray pdf = QByteArrayLiteral("%PDF-1.4\nsome bytes\n%%EOF\n");
+        QVERIFY(!agentSendsFile(ticketId, pdf, "application/pdf", "invoice.pdf").isEmpty());
+        MessagesModel *messages = panel->messagesModel();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 2, 10000);
+        QTRY_COMPARE(rowFiles(1).size(), 1);
+        const QModelIndex index = messages->index(1);
+        const QRect save = delegate()->attachmentRect(optionFor(index), index, 0, true);
+        QVERIFY(!save.isNull());
+        QTest::mouseClick(messageList()->viewport(), Qt::LeftButton, {}, save.center());
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY(
+            (dialog = panel->findChild<QFileDialog *>(QStringLiteral("saveAttachmentDialog")))
+            && dialog->isVisible());
+        QTemporaryDir target;
+        const QString path = target.filePath(QStringLiteral("saved.pdf"));
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), pdf);
+    }
+
+    void cancelUploadThenRetry()
+    {
+        const QString ticketId = createTicketThroughUi(QStringLiteral("First"));
+        QVERIFY(!ticketId.isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("data.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 2000; ++i)
+                f.write(QByteArray::number(i) + ",value\n");
+        }
+        // Uploads answer 503 "retry in 30 s": the upload stays in flight
+        // until the customer cancels it.
+        QCOMPARE(http()
+                     .control({{QStringLiteral("failNext"),
+                                QJsonObject {
+                                    {QStringLiteral("method"), QStringLiteral("POST")},
+                                    {QStringLiteral("pathContains"), QStringLiteral("/uploads")},
+                                    {QStringLiteral("status"), 503},
+                                    {QStringLiteral("retryAfter"), 30},
+                                    {QStringLiteral("count"), 1000}}}})
+                     .status,
+                 200);
+        QVERIFY(panel->conversation()->attachFile(path));
+        composerEdit()->setFocus();
+        QTest::keyClicks(composerEdit(), QStringLiteral("with data"));
+        QTest::keyClick(composerEdit(), Qt::Key_Return);
+        MessagesModel *messages = panel->messagesModel();
+        QTRY_COMPARE(messages->rowCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            messages->index(1).data(MessagesModel::UploadProgressRole).toReal() >= 0, 10000);
+        QCOMPARE(rowState(1), DeliveryState::Sending);
+
+        const QModelIndex index = messages->index(1);
+        const QRect cancel =
+            delegate()->actionRect(optionFor(index), index, MessageDelegate::Action::CancelUpload);
+        QVERIFY(!cancel.isNull());
+        QTest::mouseClick(messageList()->viewport(), Qt::LeftButton, {}, cancel.center());
+        QTRY_COMPARE_WITH_TIMEOUT(rowState(1), DeliveryState::Failed, 5000);
+        QCOMPARE(rowFiles(1).size(), 1); // the file is kept
+
+        QCOMPARE(http().control({{QStringLiteral("failNext"), QJsonArray()}}).status, 200);
+        const QRect retry = delegate()->actionRect(
+            optionFor(messages->index(1)), messages->index(1), MessageDelegate::Action::Retry);
+        QVERIFY(!retry.isNull());
+        QTest::mouseClick(messageList()->viewport(), Qt::LeftButton, {}, retry.center());
+        QTRY_COMPARE_WITH_TIMEOUT(rowState(1), DeliveryState::Sent, 10000);
+        const QList<QJsonObject> copies = onServer(ticketId, QStringLiteral("with data"));
+        QCOMPARE(copies.size(), 1);
+        QCOMPARE(copies.constFirst().value(QStringLiteral("attachments")).toArray().size(), 1);
     }
 };
 
