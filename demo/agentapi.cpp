@@ -1,12 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "agentapi.h"
 
+#include "uploadsapi.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSaveFile>
 #include <QUrlQuery>
 #include <QUuid>
 
 namespace CStar::Demo {
+
+namespace {
+// An answer of the agent API is JSON of a page at most: more is not read.
+constexpr qint64 MaxAnswerBytes = 4 * 1024 * 1024;
+} // namespace
 
 AgentApi::AgentApi(const QUrl &baseUrl, const QString &team, const QString &agentKey,
                    QObject *parent)
@@ -15,8 +25,7 @@ AgentApi::AgentApi(const QUrl &baseUrl, const QString &team, const QString &agen
     connect(&m_feedTimer, &QTimer::timeout, this, &AgentApi::poll);
 }
 
-void AgentApi::send(const QByteArray &method, const QString &path, const QJsonObject &body,
-                    Reply done, bool agentRoot)
+QNetworkRequest AgentApi::request(const QString &path, bool agentRoot) const
 {
     QUrl url = m_baseUrl;
     const QString root =
@@ -28,6 +37,13 @@ void AgentApi::send(const QByteArray &method, const QString &path, const QJsonOb
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_agentKey.toUtf8());
     request.setRawHeader("Accept", "application/json");
+    return request;
+}
+
+void AgentApi::send(const QByteArray &method, const QString &path, const QJsonObject &body,
+                    Reply done, bool agentRoot)
+{
+    QNetworkRequest request = this->request(path, agentRoot);
     QByteArray payload;
     if (method != "GET") {
         request.setHeader(QNetworkRequest::ContentTypeHeader,
@@ -36,11 +52,15 @@ void AgentApi::send(const QByteArray &method, const QString &path, const QJsonOb
                              QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
         payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
     }
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, payload);
+    finish(m_network.sendCustomRequest(request, method, payload), done);
+}
+
+void AgentApi::finish(QNetworkReply *reply, const Reply &done)
+{
     connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+        const QJsonObject body = QJsonDocument::fromJson(reply->read(MaxAnswerBytes)).object();
         if (status == 0 || status >= 400)
             Q_EMIT requestFailed(status == 0 ? reply->errorString()
                                              : body.value(QLatin1String("error"))
@@ -49,6 +69,58 @@ void AgentApi::send(const QByteArray &method, const QString &path, const QJsonOb
                                                    .toString());
         if (done)
             done(status, body);
+    });
+}
+
+void AgentApi::upload(const QString &filePath, Reply done)
+{
+    QFile file(filePath);
+    if (file.size() > UploadsApi::maxFileSize || !file.open(QIODevice::ReadOnly)) {
+        Q_EMIT requestFailed(
+            tr("“%1” is larger than 10 MB or cannot be read.").arg(QFileInfo(filePath).fileName()));
+        if (done)
+            done(0, {});
+        return;
+    }
+    const QByteArray bytes = file.read(UploadsApi::maxFileSize);
+    const QString name = QFileInfo(filePath).fileName();
+    QNetworkRequest request = this->request(QStringLiteral("/uploads"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      UploadsApi::guessContentType(name, bytes.left(64)).toLatin1());
+    request.setRawHeader("X-Filename", QUrl::toPercentEncoding(name));
+    request.setRawHeader("Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    finish(m_network.post(request, bytes), done);
+}
+
+void AgentApi::download(const QString &attachmentId, const QString &filePath, bool thumbnail,
+                        std::function<void(const QString &error)> done)
+{
+    QNetworkRequest request =
+        this->request(QStringLiteral("/attachments/%1%2")
+                          .arg(QString::fromLatin1(QUrl::toPercentEncoding(attachmentId)),
+                               thumbnail ? QStringLiteral("?thumbnail=1") : QString()));
+    auto file = std::make_shared<QSaveFile>(filePath);
+    if (!file->open(QIODevice::WriteOnly)) {
+        done(file->errorString());
+        return;
+    }
+    QNetworkReply *reply = m_network.get(request);
+    // Streamed to the file as it comes, at most the §11 limit.
+    connect(reply, &QNetworkReply::readyRead, this, [reply, file] {
+        const QByteArray chunk = reply->readAll();
+        if (file->size() + chunk.size() > UploadsApi::maxFileSize || file->write(chunk) < 0)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, file, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() != QNetworkReply::NoError || status != 200) {
+            file->cancelWriting();
+            done(reply->errorString());
+            return;
+        }
+        file->write(reply->readAll());
+        done(file->commit() ? QString() : file->errorString());
     });
 }
 
@@ -68,6 +140,16 @@ void AgentApi::reply(const QString &ticketId, const QString &content, const QStr
 {
     send("POST", QStringLiteral("/tickets/%1/messages").arg(ticketId),
          {{QStringLiteral("content"), content}, {QStringLiteral("senderName"), senderName}},
+         std::move(done));
+}
+
+void AgentApi::reply(const QString &ticketId, const QString &content, const QString &senderName,
+                     const QStringList &uploadIds, Reply done)
+{
+    send("POST", QStringLiteral("/tickets/%1/messages").arg(ticketId),
+         {{QStringLiteral("content"), content},
+          {QStringLiteral("senderName"), senderName},
+          {QStringLiteral("attachments"), QJsonArray::fromStringList(uploadIds)}},
          std::move(done));
 }
 

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -29,6 +30,16 @@ public:
     void listMessages(const QString &ticketId, Reply done);
     void reply(const QString &ticketId, const QString &content, const QString &senderName,
                Reply done = {});
+    /// A reply naming uploads (`upl_…`, protocol §11).
+    void reply(const QString &ticketId, const QString &content, const QString &senderName,
+               const QStringList &uploadIds, Reply done);
+    /// `POST /uploads` of a local file (§11: raw bytes, at most 10 MiB, its
+    /// type guessed as the SDK does); `done` gets the upload object.
+    void upload(const QString &filePath, Reply done);
+    /// `GET /attachments/{id}` (or its thumbnail) into `filePath`, atomically,
+    /// never more than 10 MiB; `done(error)` with an empty error on success.
+    void download(const QString &attachmentId, const QString &filePath, bool thumbnail,
+                  std::function<void(const QString &error)> done);
     void setTyping(const QString &ticketId, bool typing, const QString &senderName);
     void updateTicket(const QString &ticketId, const QJsonObject &changes, Reply done = {});
     /// Dev control of the embedded server (drop streams, refuse connections…).
@@ -47,6 +58,8 @@ Q_SIGNALS:
 private:
     void send(const QByteArray &method, const QString &path, const QJsonObject &body, Reply done,
               bool agentRoot = true);
+    QNetworkRequest request(const QString &path, bool agentRoot = true) const;
+    void finish(QNetworkReply *reply, const Reply &done);
     void poll();
 
     QNetworkAccessManager m_network;

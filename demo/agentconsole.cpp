@@ -2,6 +2,7 @@
 #include "agentconsole.h"
 
 #include "agentapi.h"
+#include "agentattachments.h"
 #include "chattext.h"
 #include "composer.h"
 #include "customerwindow.h"
@@ -42,6 +43,7 @@ enum Role {
     DeliveryRole,
     ShowSenderRole,
     DayRole,
+    AttachmentsRole,
 };
 const QStringList statuses {QStringLiteral("new"), QStringLiteral("open"),
                             QStringLiteral("pending"), QStringLiteral("resolved"),
@@ -72,7 +74,8 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
                                   {IsOwnRole, "isOwn"},
                                   {DeliveryRole, "deliveryState"},
                                   {ShowSenderRole, "showSender"},
-                                  {DayRole, "daySection"}});
+                                  {DayRole, "daySection"},
+                                  {AttachmentsRole, "attachments"}});
 
     m_ticketView = new QListView;
     m_ticketView->setObjectName(QStringLiteral("agentTicketList"));
@@ -110,7 +113,13 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
     m_messageView = new QListView;
     m_messageView->setObjectName(QStringLiteral("agentMessageList"));
     m_messageView->setModel(m_messages);
-    m_messageView->setItemDelegate(new MessageDelegate(m_messageView));
+    auto *delegate = new MessageDelegate(m_messageView);
+    m_messageView->setItemDelegate(delegate);
+    m_files = new AgentAttachments(m_api, this);
+    connect(delegate, &MessageDelegate::saveRequested, m_files, &AgentAttachments::save);
+    connect(delegate, &MessageDelegate::imageActivated, m_files, &AgentAttachments::save);
+    connect(m_files, &AgentAttachments::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_messageView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_messageView->setSelectionMode(QAbstractItemView::NoSelection);
     m_messageView->setResizeMode(QListView::Adjust);
@@ -149,6 +158,7 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
     threadLayout->addWidget(m_messageView, 1);
     threadLayout->addWidget(m_typing);
     threadLayout->addLayout(nameRow);
+    threadLayout->addWidget(m_files->bar());
     threadLayout->addWidget(m_composer);
 
     auto *splitter = new QSplitter;
@@ -339,6 +349,7 @@ void AgentConsole::appendMessage(const QJsonObject &m)
     item->setData(day, DayRole);
     item->setEditable(false);
     m_messages->appendRow(item);
+    item->setData(m_files->mapsFor(m, item->index(), AttachmentsRole), AttachmentsRole);
     nameItem(m_messageView, item);
     m_messageView->scrollToBottom();
 }
@@ -362,14 +373,14 @@ void AgentConsole::sendReply(const QString &text)
     }
     m_typingSent = false;
     m_api->setTyping(m_ticketId, false, m_agentName->text());
-    m_api->reply(m_ticketId, text, m_agentName->text(),
-                 [this, text](int status, const QJsonObject &body) {
-                     if (status == 201) {
-                         appendMessage(body.value(QLatin1String("data")).toObject());
-                     } else if (m_composer->text().isEmpty()) {
-                         m_composer->setText(text); // requestFailed() says why
-                     }
-                 });
+    m_files->send(m_ticketId, text, m_agentName->text(),
+                  [this, text](int status, const QJsonObject &body) {
+                      if (status == 201) {
+                          appendMessage(body.value(QLatin1String("data")).toObject());
+                      } else if (m_composer->text().isEmpty()) {
+                          m_composer->setText(text); // requestFailed() says why
+                      }
+                  });
 }
 
 void AgentConsole::onComposerText()

@@ -18,6 +18,7 @@ class MessageDelegate;
 namespace CStar::Demo {
 
 class AgentApi;
+class AgentAttachments;
 
 /// The support agent's window: every ticket of the team, the selected
 /// conversation, a reply composer with typing leases, status and priority.
@@ -51,6 +52,7 @@ private:
 
     AgentApi *m_api;
     QString m_ticketId;
+    AgentAttachments *m_files = nullptr;
     QStandardItemModel *m_tickets;
     QStandardItemModel *m_messages;
     QListView *m_ticketView;

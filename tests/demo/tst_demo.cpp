@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The demo end to end: `--screenshot` renders a real conversation, and the
 // customer window and agent console hold one together over the real server.
+#include "agentattachments.h"
 #include "agentconsole.h"
+#include "attachmentsapi.h"
 #include "chatclient.h"
 #include "chatpanel.h"
 #include "composer.h"
+#include "conversationcontroller.h"
 #include "customerwindow.h"
 #include "demoapp.h"
 #include "devserverprocess.h"
@@ -14,6 +17,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +27,7 @@
 #include <QProcess>
 #include <QQuickItem>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -198,6 +205,105 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel->ticketsModel()->rowOf(ticketId) >= 0
                                      && !panel->ticketsModel()->error().isError(),
                                  10000);
+    }
+
+    // §11 both ways in the demo: the customer sends a screenshot from the
+    // panel, the agent console shows it (its thumbnail fetched with the agent
+    // key) and saves it, replies with a PDF, and the customer saves that.
+    void attachmentsBothWays()
+    {
+        DevServerProcess server;
+        QTemporaryDir storage;
+        DemoApp demo;
+        startDemo(demo, server, storage, false);
+        if (QTest::currentTestFailed())
+            return;
+        ChatPanel *panel = demo.customerWindow()->panel();
+        AgentConsole *agent = demo.agentConsole();
+        auto *files = agent->findChild<AgentAttachments *>();
+        QVERIFY(panel && agent && files);
+        new QAbstractItemModelTester(agent->messageModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, agent);
+
+        QImage shot(64, 48, QImage::Format_RGB32);
+        shot.fill(Qt::darkCyan);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(shot.save(&buffer, "PNG"));
+        ConversationController *conversation = panel->conversation();
+        conversation->startNewConversation();
+        QVERIFY(conversation->attachData(png, QStringLiteral("screen.png"),
+                                         QStringLiteral("image/png")));
+        QVERIFY(conversation->submit(QStringLiteral("The app shows this")));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->currentTicketId().isEmpty(), 10000);
+        const QString ticketId = panel->currentTicketId();
+        agentOpens(agent, ticketId);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The agent sees an image, its thumbnail a local file for the delegate.
+        const QModelIndex first = agent->messageModel()->index(0, 0);
+        const int role = agent->messageModel()->roleNames().key("attachments");
+        QTRY_VERIFY_WITH_TIMEOUT(!first.data(role)
+                                      .toList()
+                                      .value(0)
+                                      .toMap()
+                                      .value(QStringLiteral("filePath"))
+                                      .toString()
+                                      .isEmpty(),
+                                 10000);
+        const QVariantMap image = first.data(role).toList().constFirst().toMap();
+        QVERIFY(image.value(QStringLiteral("isImage")).toBool());
+        QCOMPARE(image.value(QStringLiteral("width")).toInt(), 64);
+        QVERIFY(!QImage(image.value(QStringLiteral("filePath")).toString()).isNull());
+
+        // The agent saves it: the customer's bytes.
+        const QString saved = storage.filePath(QStringLiteral("agent-saved.png"));
+        QString proposed;
+        files->savePathPicker = [&](const QString &name) {
+            proposed = name;
+            return saved;
+        };
+        QSignalSpy savedSpy(files, &AgentAttachments::saved);
+        files->save(image);
+        QVERIFY(savedSpy.wait(10000));
+        QCOMPARE(proposed, QStringLiteral("screen.png"));
+        QFile savedFile(saved);
+        QVERIFY(savedFile.open(QIODevice::ReadOnly));
+        QCOMPARE(savedFile.readAll(), png);
+
+        // The agent replies with a PDF; the customer saves identical bytes.
+        const QByteArray pdf = "%PDF-1.4\n% invoice\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+        const QString pdfPath = storage.filePath(QStringLiteral("invoice.pdf"));
+        QFile pdfFile(pdfPath);
+        QVERIFY(pdfFile.open(QIODevice::WriteOnly));
+        pdfFile.write(pdf);
+        pdfFile.close();
+        files->setPending({pdfPath});
+        QPlainTextEdit *agentEdit = agentStartsTyping(agent);
+        QVERIFY(agentEdit);
+        QTest::keyClick(agentEdit, Qt::Key_Return);
+        MessagesModel *messages = panel->messagesModel();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 2, 10000);
+        QTRY_VERIFY(files->pending().isEmpty());
+        const QVariantList received =
+            messages->index(1).data(MessagesModel::AttachmentsRole).toList();
+        QCOMPARE(received.size(), 1);
+        const QVariantMap invoice = received.constFirst().toMap();
+        QCOMPARE(invoice.value(QStringLiteral("name")).toString(), QStringLiteral("invoice.pdf"));
+        QCOMPARE(invoice.value(QStringLiteral("contentType")).toString(),
+                 QStringLiteral("application/pdf"));
+        const QString customerCopy = storage.filePath(QStringLiteral("customer-invoice.pdf"));
+        DownloadJob *job = conversation->saveAttachment(
+            invoice.value(QStringLiteral("id")).toString(), customerCopy);
+        QVERIFY(job);
+        QSignalSpy done(job, &DownloadJob::succeeded);
+        QVERIFY(done.wait(10000));
+        QFile copy(customerCopy);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(copy.readAll(), QCryptographicHash::Sha256),
+                 QCryptographicHash::hash(pdf, QCryptographicHash::Sha256));
     }
 
     // The same conversation with --qml: the customer types into the QML
