@@ -403,6 +403,14 @@
         <source>“%1” could not be read.</source>
         <translation>تعذّرت قراءة «%1».</translation>
     </message>
+    <message>
+        <source>“%1” is a folder: only files can be attached.</source>
+        <translation>«%1» مجلد: يمكن إرفاق الملفات فقط.</translation>
+    </message>
+    <message>
+        <source>“%1” is not on this computer: save it first, then attach it.</source>
+        <translation>«%1» ليس على هذا الكمبيوتر: احفظه أولًا ثم أرفقه.</translation>
+    </message>
 </context>
 <context>
     <name>CStar::ConversationController</name>

@@ -383,6 +383,14 @@
         <source>“%1” could not be read.</source>
         <translation>„%1“ konnte nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>“%1” is a folder: only files can be attached.</source>
+        <translation>„%1“ ist ein Ordner: Nur Dateien können angehängt werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is not on this computer: save it first, then attach it.</source>
+        <translation>„%1“ ist nicht auf diesem Computer: Speichern Sie die Datei zuerst, dann hängen Sie sie an.</translation>
+    </message>
 </context>
 <context>
     <name>CStar::ConversationController</name>

@@ -383,6 +383,14 @@
         <source>“%1” could not be read.</source>
         <translation>No se pudo leer «%1».</translation>
     </message>
+    <message>
+        <source>“%1” is a folder: only files can be attached.</source>
+        <translation>«%1» es una carpeta: solo se pueden adjuntar archivos.</translation>
+    </message>
+    <message>
+        <source>“%1” is not on this computer: save it first, then attach it.</source>
+        <translation>«%1» no está en este equipo: guárdalo primero y luego adjúntalo.</translation>
+    </message>
 </context>
 <context>
     <name>CStar::ConversationController</name>

@@ -383,6 +383,14 @@
         <source>“%1” could not be read.</source>
         <translation>Impossible de lire « %1 ».</translation>
     </message>
+    <message>
+        <source>“%1” is a folder: only files can be attached.</source>
+        <translation>« %1 » est un dossier : seuls des fichiers peuvent être joints.</translation>
+    </message>
+    <message>
+        <source>“%1” is not on this computer: save it first, then attach it.</source>
+        <translation>« %1 » n’est pas sur cet ordinateur : enregistrez-le d’abord, puis joignez-le.</translation>
+    </message>
 </context>
 <context>
     <name>CStar::ConversationController</name>

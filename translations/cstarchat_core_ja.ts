@@ -378,6 +378,14 @@
         <source>“%1” could not be read.</source>
         <translation>「%1」を読み込めませんでした。</translation>
     </message>
+    <message>
+        <source>“%1” is a folder: only files can be attached.</source>
+        <translation>「%1」はフォルダーです。添付できるのはファイルだけです。</translation>
+    </message>
+    <message>
+        <source>“%1” is not on this computer: save it first, then attach it.</source>
+        <translation>「%1」はこのコンピューターにありません。保存してから添付してください。</translation>
+    </message>
 </context>
 <context>
     <name>CStar::ConversationController</name>

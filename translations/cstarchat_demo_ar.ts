@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>CStar::Demo::AgentApi</name>
+    <message>
+        <source>“%1” is larger than 10 MB or cannot be read.</source>
+        <translation>«%1» أكبر من 10 ميغابايت أو تتعذّر قراءته.</translation>
+    </message>
+</context>
+<context>
     <name>CStar::Demo::AgentConsole</name>
     <message>
         <source>The customer</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>CStar::Demo::AgentApi</name>
+    <message>
+        <source>“%1” is larger than 10 MB or cannot be read.</source>
+        <translation>« %1 » dépasse 10 Mo ou ne peut pas être lu.</translation>
+    </message>
+</context>
+<context>
     <name>CStar::Demo::AgentConsole</name>
     <message>
         <source>The customer</source>
