@@ -22,8 +22,9 @@ class AttachmentCachePrivate;
 /// after a server-provided name; whole files are verified against their
 /// sha256. The cache is bounded by byteBudget(), least recently used first
 /// out. It is cleared when the client's identified customer changes (a
-/// logout or another customer's identify), so no customer sees another's
-/// files. Get it from ChatClient::attachmentCache().
+/// logout or another customer's identify, also in a later run: the folder
+/// records its customer), so no customer sees another's files. Get it from
+/// ChatClient::attachmentCache().
 class CSTARCHAT_CORE_EXPORT AttachmentCache : public QObject
 {
     Q_OBJECT
