@@ -121,6 +121,8 @@ AgentConsole::AgentConsole(AgentApi *api, QWidget *parent)
     connect(m_files, &AgentAttachments::failed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_messageView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Bubbles wrap to the width: never a sideways scroll (as in ChatPanel).
+    m_messageView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_messageView->setSelectionMode(QAbstractItemView::NoSelection);
     m_messageView->setResizeMode(QListView::Adjust);
 

@@ -8,12 +8,14 @@
 #include "customerwindow.h"
 #include "demobackend.h"
 #include "messagesmodel.h"
+#include "outgoingattachment.h"
 #include "quickcustomerview.h"
 #include "server.h"
 #include "translation.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
@@ -26,6 +28,7 @@
 #include <QQuickWindow>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
 
@@ -203,6 +206,18 @@ void DemoApp::takeScreenshot(const QString &path)
     //: (keep the ** around the link's name).
     const QString secondReply =
         tr("Thanks, Jane! I've sent you a new **reset link**. It's valid for 30 minutes.");
+    // Files both ways (protocol §11): the customer's screenshot of the app,
+    // the agent's PDF.
+    auto files = std::make_shared<QTemporaryDir>();
+    const QString shot = files->filePath(QStringLiteral("screenshot.png"));
+    const QString pdf = files->filePath(QStringLiteral("reset-instructions.pdf"));
+    QFile pdfFile(pdf);
+    if (!files->isValid() || !pdfFile.open(QIODevice::WriteOnly)
+        || pdfFile.write("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") < 0) {
+        Q_EMIT screenshotDone(false);
+        return;
+    }
+    pdfFile.close();
     m_client->tickets()
         .create(title, question)
         ->then(this, [this, customer, ticketId, firstReply](const Ticket &ticket) {
@@ -216,7 +231,8 @@ void DemoApp::takeScreenshot(const QString &path)
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     connect(timer, &QTimer::timeout, this,
-            [this, timer, clock, customer, path, ticketId, step, answer, secondReply] {
+            [this, timer, clock, customer, path, ticketId, step, answer, secondReply, files, shot,
+             pdf, settled = std::make_shared<int>(0)] {
                 MessagesModel *messages = customer->messagesModel();
                 auto allSent = [messages] {
                     for (int row = 0; row < messages->rowCount(); ++row) {
@@ -229,14 +245,25 @@ void DemoApp::takeScreenshot(const QString &path)
                     return messages->rowCount() > 0;
                 };
                 if (*step == 0 && messages->rowCount() >= 2 && allSent()) {
-                    messages->send(answer);
+                    // What "Attach a screenshot of this window" does: the app's own pixels.
+                    if (!m_customer->grab().toImage().save(shot, "PNG"))
+                        return;
+                    messages->send(answer, {OutgoingAttachment::fromFile(shot)});
                     *step = 1;
                 } else if (*step == 1 && messages->rowCount() >= 3 && allSent()) {
-                    m_agentApi->reply(*ticketId, secondReply, QStringLiteral("Ana"),
-                                      [this, ticketId](int, const QJsonObject &) {
-                                          m_agentApi->setTyping(*ticketId, true,
-                                                                QStringLiteral("Ana"));
-                                      });
+                    m_agentApi->upload(
+                        pdf, [this, ticketId, secondReply](int status, const QJsonObject &body) {
+                            const QString upload = body.value(QLatin1String("data"))
+                                                       .toObject()
+                                                       .value(QLatin1String("id"))
+                                                       .toString();
+                            m_agentApi->reply(*ticketId, secondReply, QStringLiteral("Ana"),
+                                              status == 201 ? QStringList {upload} : QStringList {},
+                                              [this, ticketId](int, const QJsonObject &) {
+                                                  m_agentApi->setTyping(*ticketId, true,
+                                                                        QStringLiteral("Ana"));
+                                              });
+                        });
                     *step = 2;
                 }
                 // The agent's list has caught up when its preview shows the last reply.
@@ -250,6 +277,9 @@ void DemoApp::takeScreenshot(const QString &path)
                 const bool ready = *step == 2 && messages->rowCount() >= 4 && allSent()
                     && !messages->typingUsers().isEmpty()
                     && m_agent->messageModel()->rowCount() >= 4 && agentListCurrent;
+                // Thumbnails decode off the GUI thread: a second for them to show.
+                if (ready && ++*settled < 10)
+                    return;
                 if (!ready && clock->elapsed() < 30000)
                     return;
                 timer->stop();
