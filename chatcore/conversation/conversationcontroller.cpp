@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "conversationcontroller.h"
+#include "conversationcontroller_p.h"
 
 #include "chattext.h"
 #include "draftattachments_p.h"
@@ -8,55 +9,9 @@
 #include "ticketsapi.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QEvent>
-#include <QFileInfo>
-#include <QHash>
-#include <QPointer>
-#include <QSet>
 
 namespace CStar {
-
-class ConversationControllerPrivate
-{
-public:
-    ConversationController *q;
-    TicketsModel *tickets;
-    MessagesModel *messages;
-    TypingNotifier *typing;
-    QPointer<ChatClient> client;
-
-    QString currentTicketId;
-    bool creatingTicket = false;
-    bool starting = false;
-    bool autoOpen = true;
-    QHash<QString, QString> drafts; // per ticket; "" is the new conversation's
-    QString subject;
-    ChatError startError; // why the last new conversation failed
-    QSet<QString> asked; // tickets whose title was fetched (once each)
-    QHash<QString, Ticket> fetched; // tickets not in the list, as fetched
-    QString title;
-    QString placeholder;
-    QString errorText;
-    DraftAttachments files; // per draft key, like drafts
-    QString attachmentError;
-
-    explicit ConversationControllerPrivate(ConversationController *q);
-    QString draftKey() const { return creatingTicket ? QString() : currentTicketId; }
-    void switchTo(const QString &ticketId, bool creating);
-    void maybeAutoOpen();
-    void fetchTitle();
-    void giveBack(const QString &text);
-    void updateTexts();
-    void setStarting(bool value);
-    void start(const QString &text, const QList<OutgoingAttachment> &taken);
-    void sendStarted(const QString &ticketId, const QString &text,
-                     const QList<OutgoingAttachment> &taken);
-    void setAttachmentError(QStringList refusals);
-    bool attached(const QString &refusalCode, const QString &name);
-    void announceAttachments(const QStringList &before);
-    QString send(const QString &content, const QList<OutgoingAttachment> &taken);
-};
 
 ConversationControllerPrivate::ConversationControllerPrivate(ConversationController *q)
     : q(q)
@@ -275,34 +230,6 @@ QString ConversationControllerPrivate::send(const QString &content,
 {
     // The outbox copies the files before it returns (so draft files can go).
     return taken.isEmpty() ? messages->send(content) : messages->send(content, taken);
-}
-
-void ConversationControllerPrivate::setAttachmentError(QStringList refusals)
-{
-    refusals.removeAll(QString());
-    refusals.removeDuplicates(); // "at most 10" once for a drop of many
-    const QString text = refusals.join(QLatin1Char('\n'));
-    if (text == attachmentError)
-        return;
-    attachmentError = text;
-    Q_EMIT q->attachmentErrorChanged();
-}
-
-bool ConversationControllerPrivate::attached(const QString &refusalCode, const QString &name)
-{
-    if (!refusalCode.isEmpty()) {
-        setAttachmentError({ChatText::attachmentRefusalText(refusalCode, name)});
-        return false;
-    }
-    setAttachmentError({});
-    Q_EMIT q->attachmentsChanged();
-    return true;
-}
-
-void ConversationControllerPrivate::announceAttachments(const QStringList &before)
-{
-    if (files.paths(draftKey()) != before)
-        Q_EMIT q->attachmentsChanged();
 }
 
 // ---- ConversationController ---------------------------------------------------
@@ -544,106 +471,6 @@ bool ConversationController::submit(const QString &text)
         Q_EMIT draftChanged();
     Q_EMIT messageSubmitted();
     return true;
-}
-
-QVariantList ConversationController::attachments() const
-{
-    QVariantList result;
-    for (const OutgoingAttachment &file : d->files.list(d->draftKey()))
-        result.append(file.toVariantMap());
-    return result;
-}
-
-QList<OutgoingAttachment> ConversationController::attachmentList() const
-{
-    return d->files.list(d->draftKey());
-}
-
-bool ConversationController::canAttach() const
-{
-    return d->files.count(d->draftKey()) < DraftAttachments::maxFiles;
-}
-
-QString ConversationController::attachmentError() const
-{
-    return d->attachmentError;
-}
-
-bool ConversationController::attachFile(const QString &filePath)
-{
-    return d->attached(d->files.attachFile(d->draftKey(), filePath),
-                       QFileInfo(filePath).fileName());
-}
-
-int ConversationController::attachUrls(const QList<QUrl> &urls)
-{
-    QStringList refusals;
-    int attached = 0;
-    for (const QUrl &url : urls) {
-        // A web address is not downloaded behind the user's back.
-        const QString code = url.isLocalFile()
-            ? d->files.attachFile(d->draftKey(), url.toLocalFile())
-            : QStringLiteral("not_local");
-        if (code.isEmpty()) {
-            ++attached;
-            continue;
-        }
-        const QString name = url.fileName().isEmpty()
-            ? url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
-            : url.fileName();
-        refusals.append(ChatText::attachmentRefusalText(code, name));
-    }
-    d->setAttachmentError(refusals);
-    if (attached > 0)
-        Q_EMIT attachmentsChanged();
-    return attached;
-}
-
-bool ConversationController::attachData(const QByteArray &bytes, const QString &name,
-                                        const QString &contentType)
-{
-    const QString directory = d->client
-        ? QDir(d->client->storageDirectory()).filePath(QStringLiteral("drafts"))
-        : QString();
-    const QString shownName = safeFileName(name);
-    return d->attached(d->files.attachData(d->draftKey(), directory, bytes, shownName, contentType),
-                       shownName);
-}
-
-void ConversationController::removeAttachment(int index)
-{
-    if (!d->files.removeAt(d->draftKey(), index))
-        return;
-    d->setAttachmentError({});
-    Q_EMIT attachmentsChanged();
-}
-
-void ConversationController::clearAttachments()
-{
-    d->setAttachmentError({});
-    if (d->files.clear(d->draftKey()))
-        Q_EMIT attachmentsChanged();
-}
-
-DownloadJob *ConversationController::saveAttachment(const QString &attachmentId,
-                                                    const QString &pathOrUrl)
-{
-    // A path, or a file: URL from a QML file dialog; "C:/x" is a path, not
-    // a URL with the scheme "c". Other URLs are no place to save to.
-    const QUrl url(pathOrUrl);
-    QString path = pathOrUrl;
-    if (url.scheme().size() > 1)
-        path = url.isLocalFile() ? url.toLocalFile() : QString();
-    if (!d->client || path.isEmpty() || attachmentId.isEmpty()) {
-        qCWarning(lcModels) << "conversation: cannot save an attachment to" << pathOrUrl;
-        return nullptr;
-    }
-    return d->client->attachments().download(attachmentId, path);
-}
-
-QString ConversationController::safeFileName(const QString &name)
-{
-    return DraftAttachments::safeFileName(name);
 }
 
 } // namespace CStar
