@@ -154,10 +154,6 @@ MHD_Result HttpDaemonPrivate::start(Request *r, MHD_Connection *connection)
         r->tooLarge = true; // read and dropped, then answered
         return MHD_YES;
     }
-    if (handler->answersBeforeBody(head)) {
-        r->unreadBody = true;
-        return queue(connection, handler->handle(head), true);
-    }
     r->request.bodyFile = handler->bodySink(head);
     return MHD_YES;
 }

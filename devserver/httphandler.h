@@ -61,10 +61,6 @@ public:
     /// Where a body goes instead of memory (a file upload, protocol §11), or
     /// null to collect it in `HttpRequest::body`. Asked once the head passed its checks.
     virtual std::shared_ptr<QIODevice> bodySink(const HttpRequest &head) = 0;
-    /// True when the head alone decides the answer, whatever the body holds
-    /// (an upload of a type protocol §11 refuses): handle() answers at once,
-    /// the body is never read and the connection closes.
-    virtual bool answersBeforeBody(const HttpRequest &head) const = 0;
     /// The answer to a refused request (`head` has no body). The connection closes after it.
     virtual HttpReply refuse(const HttpRequest &head, Refusal why, qint64 limit) = 0;
     /// The answer to a complete request.

@@ -6,7 +6,6 @@
 #include "apierror.h"
 #include "ids.h"
 #include "logging.h"
-#include "uploadpolicy.h"
 
 #include <QCryptographicHash>
 #include <QIODevice>
@@ -156,16 +155,6 @@ std::shared_ptr<QIODevice> ServerPrivate::bodySink(const HttpRequest &head)
     if (!rateKey(request).startsWith("bearer:"))
         return std::make_shared<DiscardingSink>();
     return files.newPartial();
-}
-
-bool ServerPrivate::answersBeforeBody(const HttpRequest &head) const
-{
-    // A file of a type §11 refuses gets its 415 before megabytes are read.
-    const Route *route = routeOf(head);
-    if (!route || !route->has(Route::RawBody))
-        return false;
-    const ApiRequest request = ApiRequest::fromHttp(head);
-    return !UploadPolicy::isAllowed(UploadPolicy::mediaType(request.header("content-type"_ba)));
 }
 
 HttpReply ServerPrivate::refuse(const HttpRequest &head, Refusal why, qint64 limit)

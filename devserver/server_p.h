@@ -44,7 +44,6 @@ public:
     // HttpHandler: requests from the HTTP layer (HttpDaemon).
     qint64 bodyLimit(const HttpRequest &head) const override;
     std::shared_ptr<QIODevice> bodySink(const HttpRequest &head) override;
-    bool answersBeforeBody(const HttpRequest &head) const override;
     HttpReply refuse(const HttpRequest &head, Refusal why, qint64 limit) override;
     HttpReply handle(const HttpRequest &httpRequest) override;
 

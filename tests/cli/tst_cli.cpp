@@ -463,6 +463,21 @@ void TestCli::attachmentRefusedAndNotFound()
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY(r.data().isEmpty()); // nothing sent without its file
 
+    // A large file of a refused type: the refusal, not a network error (an
+    // answer before the body is read would reach Qt's client as one).
+    QFile large(m_dir->filePath(u"large.bin"_s));
+    QVERIFY(large.open(QIODevice::WriteOnly));
+    QByteArray block(1024 * 1024, '\0');
+    for (int i = 0; i < block.size(); ++i)
+        block[i] = char(i * 131); // binary with NULs: application/octet-stream
+    for (int i = 0; i < 10; ++i) // 10 MiB: the most §11 allows, more than a server drains
+        large.write(block);
+    large.close();
+    r = run(globals() << u"messages"_s << u"send"_s << ticket << u"big"_s << u"--file"_s
+                      << large.fileName());
+    QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("unsupported_media_type"), qPrintable(r.describe()));
+
     QFile missing(m_dir->filePath(u"missing.txt"_s));
     r = run(globals() << u"messages"_s << u"send"_s << ticket << u"x"_s << u"--file"_s
                       << missing.fileName());

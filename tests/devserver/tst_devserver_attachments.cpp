@@ -141,7 +141,6 @@ private Q_SLOTS:
     void refusals();
     void tooLargeBeforeTheBody();
     void tooLargeWithoutLength();
-    void refusedTypeBeforeTheBody();
     void messageRules();
     void onlyParticipantsRead();
     void agentRoot();
@@ -364,32 +363,6 @@ void TestDevServerAttachments::tooLargeWithoutLength()
     QVERIFY(answer.contains("\"file_too_large\""));
     QTRY_VERIFY(storedFiles(server).isEmpty()); // the partial file went with the refusal
     QCOMPARE(http.chat("GET", u"/tickets"_s, {}, http.createSession()).status, 403); // alive
-}
-
-void TestDevServerAttachments::refusedTypeBeforeTheBody()
-{
-    DevServerProcess server;
-    START_SERVER(server, {});
-    TestHttp http(server);
-    const QString token = http.createSession();
-    // A type §11 refuses is answered from the head: 5 MiB are announced and
-    // none is sent, yet the 415 comes (the server never waits for the body).
-    QTcpSocket socket;
-    QVERIFY(sendUploadHead(socket, server, token,
-                           "Content-Type: application/x-msdownload\r\nX-Filename: setup.exe\r\n"
-                           "Content-Length: "_ba
-                               + QByteArray::number(5 * MiB) + "\r\n"_ba));
-    const QByteArray answer = readUntil(socket, "unsupported_media_type");
-    QVERIFY2(answer.startsWith("HTTP/1.1 415"), answer.constData());
-    QVERIFY(answer.contains("\"unsupported_media_type\""));
-    QTRY_VERIFY(storedFiles(server).isEmpty());
-    // Without a credential it is 401 as before: the type check does not skip authentication.
-    QTcpSocket anonymous;
-    QVERIFY(sendUploadHead(anonymous, server, {},
-                           "Content-Type: application/x-msdownload\r\nContent-Length: 3\r\n"_ba,
-                           "abc"));
-    const QByteArray refused = readUntil(anonymous, "\r\n\r\n");
-    QVERIFY2(refused.startsWith("HTTP/1.1 401"), refused.constData());
 }
 
 void TestDevServerAttachments::messageRules()
