@@ -11,6 +11,7 @@
 #include "connectionbanner.h"
 #include "conversationcontroller.h"
 #include "messagedelegate.h"
+#include "messagelistview_p.h"
 #include "messagesmodel.h"
 #include "ticketlistpage_p.h"
 #include "ticketsmodel.h"
@@ -19,18 +20,11 @@
 
 #include <QAccessible>
 #include <QDesktopServices>
-#include <QEvent>
-#include <QFrame>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
-#include <QPushButton>
-#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -56,10 +50,7 @@ public:
     QToolButton *backButton = nullptr;
     QLabel *threadTitle = nullptr;
     QLineEdit *subjectEdit = nullptr;
-    QListView *messageView = nullptr;
-    MessageDelegate *messageDelegate = nullptr;
-    QLabel *placeholder = nullptr;
-    QPushButton *newMessagesPill = nullptr;
+    MessageListView *messageView = nullptr;
     TypingLabel *typingLabel = nullptr;
     QLabel *errorLabel = nullptr;
     QLabel *announcer = nullptr;
@@ -67,8 +58,6 @@ public:
     AttachmentActions *attachments = nullptr;
 
     bool showThread = false; // compact mode: the thread page, not the list
-    int prependAnchor = -1; // distance from the bottom to keep while history is prepended
-    bool stickToBottom = true;
     Qt::FocusPolicy messageFocusPolicy = Qt::StrongFocus;
 
     explicit ChatPanelPrivate(ChatPanel *q, ChatClient *client, ChatState *state);
@@ -82,10 +71,7 @@ public:
     void updateThreadHeader();
     void updatePlaceholder();
     void updateError();
-    bool atBottom() const;
-    void scrollToBottom();
     void maybeMarkRead();
-    void onMessagesInserted(const QModelIndex &parent, int first, int last);
     void announce(const QString &text);
 };
 
@@ -139,43 +125,18 @@ void ChatPanelPrivate::buildThreadPage()
     QObject::connect(subjectEdit, &QLineEdit::textChanged, conversation,
                      &ConversationController::setSubject);
 
-    messageView = new QListView;
-    messageView->setObjectName(QStringLiteral("messageList"));
-    messageView->setModel(messages); // history pages on scroll-up (fetchOlder)
-    messageDelegate = new MessageDelegate(messageView);
-    messageView->setItemDelegate(messageDelegate);
-    messageView->setSelectionMode(QAbstractItemView::NoSelection);
-    messageView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    messageView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    messageView->setResizeMode(QListView::Adjust);
-    // Large threads: lay out in batches so 100,000 messages never block the UI.
-    messageView->setLayoutMode(QListView::Batched);
-    messageView->setBatchSize(200);
-    messageView->setWordWrap(true);
-    messageView->setFrameShape(QFrame::NoFrame);
-    messageView->setContextMenuPolicy(Qt::CustomContextMenu);
-    messageView->installEventFilter(q);
+    messageView = new MessageListView(messages);
     QObject::connect(messageView, &QListView::customContextMenuRequested, q,
                      [this](const QPoint &pos) { attachments->showMessageMenu(pos); });
-    QObject::connect(messageDelegate, &MessageDelegate::retryRequested, messages,
-                     &MessagesModel::retry);
-    QObject::connect(messageDelegate, &MessageDelegate::discardRequested, messages,
+    QObject::connect(messageView, &MessageListView::newestVisible, q, [this] { maybeMarkRead(); });
+    QObject::connect(messageView, &MessageListView::incomingArrived, q,
+                     [this](const QString &text) { announce(text); });
+    MessageDelegate *delegate = messageView->messageDelegate();
+    QObject::connect(delegate, &MessageDelegate::retryRequested, messages, &MessagesModel::retry);
+    QObject::connect(delegate, &MessageDelegate::discardRequested, messages,
                      &MessagesModel::discard);
-    QObject::connect(messageDelegate, &MessageDelegate::linkActivated, q,
+    QObject::connect(delegate, &MessageDelegate::linkActivated, q,
                      [](const QUrl &url) { QDesktopServices::openUrl(url); });
-
-    placeholder = new QLabel(messageView->viewport());
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-    placeholder->setForegroundRole(QPalette::PlaceholderText);
-
-    newMessagesPill = new QPushButton(messageView->viewport());
-    newMessagesPill->setObjectName(QStringLiteral("newMessagesPill"));
-    newMessagesPill->hide();
-    QObject::connect(newMessagesPill, &QPushButton::clicked, q, [this] {
-        scrollToBottom();
-        newMessagesPill->hide();
-    });
 
     typingLabel = new TypingLabel;
     errorLabel = new QLabel;
@@ -188,8 +149,8 @@ void ChatPanelPrivate::buildThreadPage()
 
     composer = new Composer(threadPage);
     composer->setObjectName(QStringLiteral("composer"));
-    attachments = new AttachmentActions(q, conversation, composer, messageDelegate, messageView);
-    messageDelegate->setAttachmentCache(client->attachmentCache());
+    attachments = new AttachmentActions(q, conversation, composer, delegate, messageView);
+    delegate->setAttachmentCache(client->attachmentCache());
     auto *composerRow = new QHBoxLayout;
     composerRow->addWidget(attachments->attachButton(), 0, Qt::AlignBottom);
     composerRow->addWidget(composer, 1);
@@ -212,50 +173,12 @@ void ChatPanelPrivate::buildThreadPage()
     QObject::connect(composer, &Composer::textChanged, q,
                      [this] { conversation->setDraft(composer->text()); });
     QObject::connect(composer, &Composer::focusLost, typing, &TypingNotifier::focusLost);
-
-    QScrollBar *bar = messageView->verticalScrollBar();
-    QObject::connect(bar, &QScrollBar::valueChanged, q, [this, bar](int value) {
-        stickToBottom = atBottom();
-        if (stickToBottom) {
-            newMessagesPill->hide();
-            maybeMarkRead();
-        }
-        if (value == bar->minimum() && bar->maximum() > 0 && messages->canFetchOlder())
-            messages->fetchOlder();
-    });
-    QObject::connect(bar, &QScrollBar::rangeChanged, q, [this, bar](int, int max) {
-        if (prependAnchor >= 0) {
-            // History was prepended: keep the same message under the
-            // eye.
-            bar->setValue(max - prependAnchor);
-            prependAnchor = -1;
-        } else if (stickToBottom) {
-            bar->setValue(max);
-        }
-    });
 }
 
 void ChatPanelPrivate::connectModels()
 {
     QObject::connect(state, &ChatState::sessionKindChanged, listPage,
                      &TicketListPage::updateSignIn);
-    QObject::connect(messages, &QAbstractItemModel::rowsAboutToBeInserted, q,
-                     [this](const QModelIndex &, int first, int) {
-                         QScrollBar *bar = messageView->verticalScrollBar();
-                         stickToBottom = atBottom();
-                         if (first == 0 && messages->rowCount() > 0)
-                             prependAnchor = bar->maximum() - bar->value();
-                     });
-    QObject::connect(messages, &QAbstractItemModel::rowsInserted, q,
-                     [this](const QModelIndex &parent, int first, int last) {
-                         onMessagesInserted(parent, first, last);
-                     });
-    QObject::connect(messages, &QAbstractItemModel::modelReset, q, [this] {
-        stickToBottom = true;
-        prependAnchor = -1;
-        messageDelegate->invalidate();
-        QTimer::singleShot(0, q, [this] { scrollToBottom(); });
-    });
     QObject::connect(messages, &MessagesModel::typingUsersChanged, q,
                      [this] { typingLabel->setUsers(messages->typingUsers()); });
 }
@@ -264,7 +187,7 @@ void ChatPanelPrivate::connectConversation()
 {
     ConversationController *c = conversation;
     QObject::connect(c, &ConversationController::currentTicketIdChanged, q, [this] {
-        newMessagesPill->hide();
+        messageView->hidePill();
         showThread = !conversation->currentTicketId().isEmpty();
         listPage->select(conversation->currentTicketId());
         typingLabel->setUsers(messages->typingUsers());
@@ -295,7 +218,8 @@ void ChatPanelPrivate::connectConversation()
     QObject::connect(c, &ConversationController::placeholderTextChanged, q,
                      [this] { updatePlaceholder(); });
     QObject::connect(c, &ConversationController::errorChanged, q, [this] { updateError(); });
-    QObject::connect(c, &ConversationController::messageSubmitted, q, [this] { scrollToBottom(); });
+    QObject::connect(c, &ConversationController::messageSubmitted, messageView,
+                     &MessageListView::scrollToNewest);
     QObject::connect(c, &ConversationController::conversationStarted, q,
                      [this](const QString &ticketId) {
                          if (ticketId == conversation->currentTicketId())
@@ -306,23 +230,19 @@ void ChatPanelPrivate::connectConversation()
 void ChatPanelPrivate::retranslate()
 {
     listPage->retranslate();
-    messageView->setAccessibleName(ChatText::label(ChatText::MessagesListName));
     backButton->setText(ChatText::label(ChatText::BackButton));
     backButton->setAccessibleName(ChatText::label(ChatText::BackButtonName));
     backButton->setArrowType(q->layoutDirection() == Qt::RightToLeft ? Qt::RightArrow
                                                                      : Qt::LeftArrow);
     subjectEdit->setPlaceholderText(ChatText::label(ChatText::SubjectPlaceholder));
     subjectEdit->setAccessibleName(ChatText::label(ChatText::SubjectFieldName));
-    newMessagesPill->setText(ChatText::label(ChatText::NewMessagesPill));
-    newMessagesPill->setAccessibleName(ChatText::label(ChatText::NewMessagesPillName));
     typingLabel->retranslate();
     attachments->retranslate();
-    messageDelegate->invalidate();
     typingLabel->setUsers(messages->typingUsers());
     updateThreadHeader(); // the direction mark follows the layout direction
     // The delegates paint translated text (statuses, times, delivery states)
     // and mirror with the direction: lay out and paint again.
-    messageView->doItemsLayout();
+    messageView->retranslate();
 }
 
 void ChatPanelPrivate::applyMode()
@@ -354,13 +274,7 @@ void ChatPanelPrivate::updateThreadHeader()
 
 void ChatPanelPrivate::updatePlaceholder()
 {
-    const QString text = conversation->placeholderText();
-    placeholder->setText(text);
-    placeholder->setVisible(!text.isEmpty());
-    // A label on the viewport is no item of the list: screen readers hear it
-    // as the list's description.
-    messageView->setAccessibleDescription(text);
-    placeholder->setGeometry(messageView->viewport()->rect().adjusted(16, 16, -16, -16));
+    messageView->setPlaceholderText(conversation->placeholderText());
 }
 
 void ChatPanelPrivate::updateError()
@@ -373,55 +287,11 @@ void ChatPanelPrivate::updateError()
     errorLabel->setVisible(!conversation->errorText().isEmpty());
 }
 
-bool ChatPanelPrivate::atBottom() const
-{
-    const QScrollBar *bar = messageView->verticalScrollBar();
-    return bar->value() >= bar->maximum() - 4;
-}
-
-void ChatPanelPrivate::scrollToBottom()
-{
-    stickToBottom = true;
-    messageView->scrollToBottom();
-    QScrollBar *bar = messageView->verticalScrollBar();
-    bar->setValue(bar->maximum());
-    maybeMarkRead();
-}
-
 void ChatPanelPrivate::maybeMarkRead()
 {
     if (!conversation->currentTicketId().isEmpty() && q->isVisible()
-        && q->window()->isActiveWindow() && atBottom() && messages->unreadCount() > 0)
+        && q->window()->isActiveWindow() && messageView->atBottom() && messages->unreadCount() > 0)
         messages->markRead();
-}
-
-void ChatPanelPrivate::onMessagesInserted(const QModelIndex &, int first, int last)
-{
-    if (first == 0 && prependAnchor >= 0)
-        return; // history: rangeChanged restores the position
-    bool incoming = false;
-    QString lastIncoming;
-    for (int row = first; row <= last; ++row) {
-        const QModelIndex index = messages->index(row);
-        if (!index.data(MessagesModel::IsOwnRole).toBool()) {
-            incoming = true;
-            lastIncoming = messageDelegate->accessibleText(index);
-        }
-    }
-    const bool wasAtBottom = stickToBottom;
-    const bool own = !incoming;
-    if (wasAtBottom || own) {
-        QTimer::singleShot(0, q, [this] { scrollToBottom(); });
-    } else if (incoming) {
-        newMessagesPill->adjustSize();
-        const QRect area = messageView->viewport()->rect();
-        newMessagesPill->move((area.width() - newMessagesPill->width()) / 2,
-                              area.bottom() - newMessagesPill->height() - 8);
-        newMessagesPill->show();
-        newMessagesPill->raise();
-    }
-    if (incoming)
-        announce(lastIncoming);
 }
 
 void ChatPanelPrivate::announce(const QString &text)
@@ -570,8 +440,7 @@ void ChatPanel::changeEvent(QEvent *event)
         break;
     case QEvent::PaletteChange:
     case QEvent::FontChange:
-        d->messageDelegate->invalidate();
-        d->messageView->doItemsLayout();
+        d->messageView->relayout();
         break;
     case QEvent::ActivationChange:
         d->maybeMarkRead();
@@ -580,27 +449,6 @@ void ChatPanel::changeEvent(QEvent *event)
         break;
     }
     QWidget::changeEvent(event);
-}
-
-bool ChatPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == d->messageView) {
-        if (event->type() == QEvent::Resize) {
-            d->messageDelegate->invalidate();
-            d->updatePlaceholder();
-        } else if (event->type() == QEvent::KeyPress) {
-            auto *key = static_cast<QKeyEvent *>(event);
-            const QModelIndex current = d->messageView->currentIndex();
-            // Keyboard access to Retry/Discard of a failed message.
-            if (current.isValid()
-                && (key->key() == Qt::Key_Menu
-                    || (key->key() == Qt::Key_F10 && key->modifiers() & Qt::ShiftModifier))) {
-                d->attachments->showMessageMenu(d->messageView->visualRect(current).center());
-                return true;
-            }
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace CStar

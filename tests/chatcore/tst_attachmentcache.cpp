@@ -9,11 +9,11 @@
 // failed request can be retried; another customer clears the cache.
 #include "attachmentcache.h"
 #include "chatclient.h"
+#include "clientsupport.h"
 #include "devserverprocess.h"
 #include "faultproxy.h"
 
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -28,32 +28,6 @@ using namespace CStar;
 using namespace CStar::Testing;
 
 namespace {
-
-TransportOptions fastOptions()
-{
-    TransportOptions o;
-    o.retryBaseDelayMs = 20;
-    o.retryMaxDelayMs = 100;
-    o.retryJitterMs = 10;
-    o.maxRetries = 1;
-    o.requestTimeoutMs = 10000;
-    return o;
-}
-
-ChatError errorOf(ChatJob *job)
-{
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &ChatJob::finished);
-        if (!spy.wait(20000))
-            return ChatError(ChatError::Kind::Timeout, QStringLiteral("test_timeout"), QString());
-    }
-    return job->error();
-}
-
-QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 
 QByteArray pngBytes(int width, int height)
 {
@@ -95,7 +69,9 @@ class TestAttachmentCache : public QObject
     {
         auto client = std::make_unique<ChatClient>(server.team());
         client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
-        client->setTransportOptions(fastOptions());
+        TransportOptions options = quickRetries();
+        options.maxRetries = 1; // a dropped connection fails fast
+        client->setTransportOptions(options);
         client->setStorageDirectory(storage);
         return client;
     }

@@ -4,10 +4,10 @@
 // its code (and its FileRefusal), and neither another session nor another
 // customer can attach or download what is not theirs (404, never "forbidden").
 #include "chatclient.h"
+#include "clientsupport.h"
 #include "devserverprocess.h"
 
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -23,32 +23,6 @@ using namespace CStar::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-TransportOptions fastOptions()
-{
-    TransportOptions o;
-    o.retryBaseDelayMs = 20;
-    o.retryMaxDelayMs = 100;
-    o.retryJitterMs = 10;
-    o.requestTimeoutMs = 10000;
-    return o;
-}
-
-/// Waits for a job; its error (None on success).
-ChatError errorOf(ChatJob *job)
-{
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &ChatJob::finished);
-        if (!spy.wait(20000))
-            return ChatError(ChatError::Kind::Timeout, QStringLiteral("test_timeout"), QString());
-    }
-    return job->error();
-}
-
-QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 
 quint32 crc32(const QByteArray &bytes)
 {
@@ -119,7 +93,7 @@ class TestAttachments : public QObject
     {
         auto client = std::make_unique<ChatClient>(server.team());
         client->setBaseUrl(server.baseUrl());
-        client->setTransportOptions(fastOptions());
+        client->setTransportOptions(quickRetries());
         return client;
     }
 

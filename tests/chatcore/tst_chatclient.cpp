@@ -2,6 +2,7 @@
 // ChatClient against a real devserver: every flow of the JS docs (seed), and
 // the transport rules of protocol §9 (reconnect, fallback, retries, restart).
 #include "chatclient.h"
+#include "clientsupport.h"
 #include "devserverprocess.h"
 #include "faultproxy.h"
 #include "messagesmodel.h"
@@ -24,10 +25,7 @@ namespace {
 /// Short protocol timers so fallback and reconnects take milliseconds.
 TransportOptions fastOptions()
 {
-    TransportOptions o;
-    o.retryBaseDelayMs = 20;
-    o.retryMaxDelayMs = 100;
-    o.retryJitterMs = 10;
+    TransportOptions o = quickRetries();
     o.requestTimeoutMs = 5000;
     o.firstByteTimeoutMs = 400;
     o.silenceTimeoutMs = 3000;
@@ -46,15 +44,6 @@ T waitFor(Job<T> *job)
     if (!spy.wait(15000)) // fail the test, not only warn: a default result may pass a check
         QTest::qFail("job did not finish within 15 s", __FILE__, __LINE__);
     return job->result();
-}
-
-/// Waits for a job and returns its error (None on success).
-ChatError errorOf(ChatJob *job)
-{
-    QSignalSpy spy(job, &ChatJob::finished);
-    if (!spy.wait(15000))
-        return ChatError(ChatError::Kind::Timeout, QStringLiteral("test_timeout"), QString());
-    return job->error();
 }
 
 } // namespace

@@ -7,11 +7,11 @@
 // bytes whose draft file goes once sent, saving a download, and the save
 // dialog's file name.
 #include "chattext.h"
+#include "clientsupport.h"
 #include "conversationcontroller.h"
 #include "modeltestsupport.h"
 
 #include <QAbstractItemModelTester>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -29,11 +29,6 @@ namespace {
 const QByteArray onePixelPng =
     QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwG"
                            "A60e6kgAAAABJRU5ErkJggg==");
-
-QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 
 QStringList names(const QVariantList &attachments)
 {

@@ -7,6 +7,7 @@
 
 #include "chatclient.h"
 #include "chatstate.h"
+#include "clientsupport.h"
 #include "devserverprocess.h"
 #include "outbox.h"
 #include "testhttp.h"
@@ -38,12 +39,9 @@ inline QStringList fastServerArgs()
 
 inline TransportOptions fastOptions()
 {
-    TransportOptions o;
+    TransportOptions o = quickRetries();
     o.requestTimeoutMs = 5000;
     o.maxRetries = 2;
-    o.retryBaseDelayMs = 20;
-    o.retryMaxDelayMs = 80;
-    o.retryJitterMs = 5;
     o.defaultRetryAfterS = 1;
     o.firstByteTimeoutMs = 3000;
     o.silenceTimeoutMs = 10000;

@@ -7,9 +7,9 @@
 #include "chatpanel.h"
 #include "chatstate.h"
 #include "composer.h"
-#include "devserverprocess.h"
 #include "messagedelegate.h"
 #include "messagesmodel.h"
+#include "paneltest.h"
 #include "testhttp.h"
 #include "ticketsapi.h"
 #include "ticketsmodel.h"
@@ -66,28 +66,9 @@ qreal contrastIn(const QImage &image)
 
 } // namespace
 
-class TestChatPanel : public QObject
+class TestChatPanel : public PanelTest
 {
     Q_OBJECT
-
-    std::unique_ptr<DevServerProcess> server;
-    std::unique_ptr<QTemporaryDir> storage;
-    std::unique_ptr<QWidget> window;
-    ChatClient *client = nullptr;
-    ChatPanel *panel = nullptr;
-
-    TestHttp http() const { return TestHttp(*server); }
-
-    template<typename T>
-    T *find(const char *name) const
-    {
-        T *w = panel->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
-    QPlainTextEdit *composerEdit() const { return find<QPlainTextEdit>("composerEdit"); }
-    QListView *messageList() const { return find<QListView>("messageList"); }
 
     QString agentReply(const QString &ticketId, const QString &content)
     {
@@ -100,48 +81,17 @@ class TestChatPanel : public QObject
             .toString();
     }
 
+    /// Short first-byte wait: the stream-fallback tests see the banner soon.
     void createPanel()
     {
-        window = std::make_unique<QWidget>();
-        window->resize(900, 640);
-        client = new ChatClient(server->team(), window.get());
-        client->setBaseUrl(server->baseUrl());
-        TransportOptions o;
-        o.retryBaseDelayMs = 10;
-        o.retryMaxDelayMs = 50;
-        o.maxRetries = 1;
+        TransportOptions o = panelOptions();
         o.firstByteTimeoutMs = 300;
-        o.streamRetryIntervalMs = 300;
-        o.reconnectDelayMs = 20;
-        client->setTransportOptions(o);
-        client->setPollingInterval(200);
-        auto *state = new ChatState(window.get());
-        state->setKeychainEnabled(false);
-        state->setStorageDirectory(storage->path());
-        state->setClient(client);
-        panel = new ChatPanel(client, window.get(), state);
-        auto *layout = new QVBoxLayout(window.get());
-        layout->addWidget(panel);
-        new QAbstractItemModelTester(panel->messagesModel(),
-                                     QAbstractItemModelTester::FailureReportingMode::Fatal, panel);
-        new QAbstractItemModelTester(panel->ticketsModel(),
-                                     QAbstractItemModelTester::FailureReportingMode::Fatal, panel);
-        window->show();
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        PanelTest::createPanel(o);
     }
 
-    /// Starts a conversation through the UI, as a customer would.
     QString createTicketThroughUi(const QString &text)
     {
-        QTest::mouseClick(find<QToolButton>("newConversationButton"), Qt::LeftButton);
-        QTest::keyClicks(find<QLineEdit>("subjectEdit"), QStringLiteral("Billing question"));
-        composerEdit()->setFocus();
-        QTest::keyClicks(composerEdit(), text);
-        QTest::keyClick(composerEdit(), Qt::Key_Return);
-        if (!QTest::qWaitFor([&] { return !panel->currentTicketId().isEmpty(); }, 10000))
-            return {};
-        return panel->currentTicketId();
+        return PanelTest::createTicketThroughUi(QStringLiteral("Billing question"), text);
     }
 
 private Q_SLOTS:
@@ -149,21 +99,12 @@ private Q_SLOTS:
 
     void init()
     {
-        server = std::make_unique<DevServerProcess>();
-        DevServerProcess::Options options;
-        options.extraArgs = {QStringLiteral("--retry-ms"), QStringLiteral("20"),
-                             QStringLiteral("--typing-lease-ms"), QStringLiteral("400")};
-        QVERIFY(server->start(options));
-        storage = std::make_unique<QTemporaryDir>();
+        QVERIFY(startServer({QStringLiteral("--retry-ms"), QStringLiteral("20"),
+                             QStringLiteral("--typing-lease-ms"), QStringLiteral("400")}));
         createPanel();
     }
 
-    void cleanup()
-    {
-        window.reset();
-        server.reset();
-        storage.reset();
-    }
+    void cleanup() { stop(); }
 
     void createSendReceive()
     {

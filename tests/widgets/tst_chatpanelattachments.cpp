@@ -12,9 +12,9 @@
 #include "chatstate.h"
 #include "chattext.h"
 #include "conversationcontroller.h"
-#include "devserverprocess.h"
 #include "messagedelegate.h"
 #include "messagesmodel.h"
+#include "paneltest.h"
 #include "testhttp.h"
 
 #include <QAbstractItemModelTester>
@@ -47,28 +47,10 @@
 using namespace CStar;
 using namespace CStar::Testing;
 
-class TestChatPanelAttachments : public QObject
+class TestChatPanelAttachments : public PanelTest
 {
     Q_OBJECT
 
-    std::unique_ptr<DevServerProcess> server;
-    std::unique_ptr<QTemporaryDir> storage;
-    std::unique_ptr<QWidget> window;
-    ChatClient *client = nullptr;
-    ChatPanel *panel = nullptr;
-
-    TestHttp http() const { return TestHttp(*server); }
-
-    template<typename T>
-    T *find(const char *name) const
-    {
-        T *w = panel->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
-    QPlainTextEdit *composerEdit() const { return find<QPlainTextEdit>("composerEdit"); }
-    QListView *messageList() const { return find<QListView>("messageList"); }
     QVariantList draftFiles() const { return panel->conversation()->attachments(); }
     QVariantList rowFiles(int row) const
     {
@@ -82,48 +64,14 @@ class TestChatPanelAttachments : public QObject
             .value<DeliveryState>();
     }
 
-    void createPanel()
-    {
-        window = std::make_unique<QWidget>();
-        window->resize(900, 640);
-        client = new ChatClient(server->team(), window.get());
-        client->setBaseUrl(server->baseUrl());
-        TransportOptions o;
-        o.retryBaseDelayMs = 10;
-        o.retryMaxDelayMs = 50;
-        o.maxRetries = 1;
-        o.streamRetryIntervalMs = 300;
-        o.reconnectDelayMs = 20;
-        client->setTransportOptions(o);
-        client->setPollingInterval(200);
-        auto *state = new ChatState(window.get());
-        state->setKeychainEnabled(false);
-        state->setStorageDirectory(storage->path());
-        state->setClient(client);
-        panel = new ChatPanel(client, window.get(), state);
-        auto *layout = new QVBoxLayout(window.get());
-        layout->addWidget(panel);
-        new QAbstractItemModelTester(panel->messagesModel(),
-                                     QAbstractItemModelTester::FailureReportingMode::Fatal, panel);
-        new QAbstractItemModelTester(panel->ticketsModel(),
-                                     QAbstractItemModelTester::FailureReportingMode::Fatal, panel);
-        window->show();
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    }
-
+    /// A conversation with its first message shown.
     QString createTicketThroughUi(const QString &text)
     {
-        QTest::mouseClick(find<QToolButton>("newConversationButton"), Qt::LeftButton);
-        QTest::keyClicks(find<QLineEdit>("subjectEdit"), QStringLiteral("Attachments"));
-        composerEdit()->setFocus();
-        QTest::keyClicks(composerEdit(), text);
-        QTest::keyClick(composerEdit(), Qt::Key_Return);
-        if (!QTest::qWaitFor([&] { return !panel->currentTicketId().isEmpty(); }, 10000))
+        const QString id = PanelTest::createTicketThroughUi(QStringLiteral("Attachments"), text);
+        if (id.isEmpty()
+            || !QTest::qWaitFor([&] { return panel->messagesModel()->rowCount() == 1; }, 10000))
             return {};
-        if (!QTest::qWaitFor([&] { return panel->messagesModel()->rowCount() == 1; }, 10000))
-            return {};
-        return panel->currentTicketId();
+        return id;
     }
 
     /// The server's copy of the ticket's messages whose content is `content`.
@@ -196,20 +144,11 @@ private Q_SLOTS:
 
     void init()
     {
-        server = std::make_unique<DevServerProcess>();
-        DevServerProcess::Options options;
-        options.extraArgs = {QStringLiteral("--retry-ms"), QStringLiteral("20")};
-        QVERIFY(server->start(options));
-        storage = std::make_unique<QTemporaryDir>();
+        QVERIFY(startServer({QStringLiteral("--retry-ms"), QStringLiteral("20")}));
         createPanel();
     }
 
-    void cleanup()
-    {
-        window.reset();
-        server.reset();
-        storage.reset();
-    }
+    void cleanup() { stop(); }
 
     void pasteImage()
     {
