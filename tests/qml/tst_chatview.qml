@@ -418,7 +418,11 @@ TestCase {
         view.messagesModel.pageSize = 10;
         waitForThread(view, ticket.id, 10);
         const list = view.messageList.view;
-        tryVerify(() => list.atYEnd, 5000, "starts at the newest message");
+        // Rows not yet laid out are "at the end" too (no content height): wait
+        // until the list has placed itself at the newest message, a turn after
+        // the page arrived; only then does scrolling up page history.
+        tryVerify(() => view.messageList.positioned && list.contentHeight > list.height
+                  && list.atYEnd, 5000, "starts at the newest message");
 
         // Scroll to the top: older messages load above, the view stays put.
         list.positionViewAtBeginning();
