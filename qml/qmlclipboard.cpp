@@ -5,7 +5,6 @@
 #include "imagedecoder.h"
 
 #include <QClipboard>
-#include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
@@ -53,15 +52,8 @@ bool ChatClipboard::attachImageTo(ConversationController *conversation) const
     const QMimeData *mime = clipboardData();
     if (!conversation || !mime || !mime->hasImage())
         return false;
-    const QImage image = qvariant_cast<QImage>(mime->imageData());
-    const QByteArray png = Media::encodePng(image);
-    if (png.isEmpty())
-        return false;
-    // The name the widget panel gives a pasted image.
-    const QString name =
-        QStringLiteral("screenshot-%1.png")
-            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmmss")));
-    return conversation->attachData(png, name, QStringLiteral("image/png"));
+    return conversation->attachScreenshotPng(
+        Media::encodePng(qvariant_cast<QImage>(mime->imageData())));
 }
 
 bool ChatClipboard::attachTo(ConversationController *conversation) const

@@ -5,7 +5,6 @@
 #include "imagedecoder.h"
 #include "qmllogging.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -111,14 +110,7 @@ bool ChatScreenshot::attach(ConversationController *conversation, const QUrl &sc
     const QRect area = crop.intersected(image.rect());
     if (!area.isEmpty())
         image = image.copy(area);
-    const QByteArray png = Media::encodePng(image);
-    if (png.isEmpty())
-        return false;
-    // The name the widget panel gives a screenshot.
-    const QString name =
-        QStringLiteral("screenshot-%1.png")
-            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmmss")));
-    return conversation->attachData(png, name, QStringLiteral("image/png"));
+    return conversation->attachScreenshotPng(Media::encodePng(image));
 }
 
 void ChatScreenshot::discard(const QUrl &screenshot)

@@ -16,7 +16,6 @@
 
 #include <QAbstractScrollArea>
 #include <QClipboard>
-#include <QDateTime>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -161,13 +160,7 @@ void AttachmentActions::attachScreenshot()
 
 bool AttachmentActions::attachImage(const QImage &image)
 {
-    const QByteArray png = Media::encodePng(image);
-    if (png.isEmpty())
-        return false;
-    const QString name =
-        QStringLiteral("screenshot-%1.png")
-            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmmss")));
-    return m_conversation->attachData(png, name, QStringLiteral("image/png"));
+    return m_conversation->attachScreenshotPng(Media::encodePng(image));
 }
 
 void AttachmentActions::openImage(const QVariantMap &attachment)

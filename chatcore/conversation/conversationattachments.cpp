@@ -8,6 +8,7 @@
 #include "chattext.h"
 #include "logging_p.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QUrl>
@@ -104,6 +105,16 @@ bool ConversationController::attachData(const QByteArray &bytes, const QString &
     const QString shownName = safeFileName(name);
     return d->attached(d->files.attachData(d->draftKey(), directory, bytes, shownName, contentType),
                        shownName);
+}
+
+bool ConversationController::attachScreenshotPng(const QByteArray &png)
+{
+    if (png.isEmpty())
+        return false;
+    const QString name =
+        QStringLiteral("screenshot-%1.png")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmmss")));
+    return attachData(png, name, QStringLiteral("image/png"));
 }
 
 void ConversationController::removeAttachment(int index)

@@ -113,6 +113,9 @@ public:
     /// `contentType` empty: guessed from `name` and the bytes.
     Q_INVOKABLE bool attachData(const QByteArray &bytes, const QString &name,
                                 const QString &contentType);
+    /// A screenshot or pasted image the UI encoded as PNG, attached under
+    /// the name both UIs give it: "screenshot-<local date and time>.png".
+    Q_INVOKABLE bool attachScreenshotPng(const QByteArray &png);
     Q_INVOKABLE void removeAttachment(int index);
     Q_INVOKABLE void clearAttachments();
     /// Saves an attachment to a local path or file: URL, atomically (the file

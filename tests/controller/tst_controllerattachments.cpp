@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -391,6 +392,24 @@ private Q_SLOTS:
         QCOMPARE(savedFile.readAll(), bytes);
         // Not a local file: nothing to save to.
         QVERIFY(!c->saveAttachment(attachmentId, QStringLiteral("https://example.com/x")));
+    }
+
+    /// A capture or pasted image: one name in both UIs, a PNG; nothing for
+    /// an image the UI could not encode.
+    void screenshotPngIsNamedOnce()
+    {
+        auto c = makeController();
+        c->startNewConversation();
+        QVERIFY(!c->attachScreenshotPng(QByteArray()));
+        QVERIFY(c->attachments().isEmpty());
+        QVERIFY(c->attachScreenshotPng(onePixelPng));
+        const QVariantMap shot = c->attachments().first().toMap();
+        static const QRegularExpression name(
+            QStringLiteral("^screenshot-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.png$"));
+        QVERIFY2(name.match(shot.value(QStringLiteral("name")).toString()).hasMatch(),
+                 qPrintable(shot.value(QStringLiteral("name")).toString()));
+        QCOMPARE(shot.value(QStringLiteral("contentType")).toString(), QStringLiteral("image/png"));
+        QVERIFY(shot.value(QStringLiteral("isImage")).toBool());
     }
 
     /// Pasted bytes: written under <storage>/drafts/, gone once sent (the
