@@ -450,7 +450,7 @@ int Outbox::count() const
     return int(d->entries.size());
 }
 
-OutboxEntry Outbox::enqueue(const QString &ticketId, const QString &content)
+OutboxEntry OutboxPrivate::newEntry(const QString &ticketId, const QString &content)
 {
     OutboxEntry e;
     e.ticketId = ticketId;
@@ -459,16 +459,26 @@ OutboxEntry Outbox::enqueue(const QString &ticketId, const QString &content)
     e.content = content;
     e.createdAt = QDateTime::currentDateTimeUtc();
     e.state = DeliveryState::Sending;
-    // Durable before the first attempt: a crash from here on cannot lose it,
-    // and every later attempt reuses these ids.
+    return e;
+}
+
+void OutboxPrivate::added(const OutboxEntry &entry)
+{
+    entries.append(entry);
+    Q_EMIT q->entryAdded(entry);
+    Q_EMIT q->countChanged();
+    updateSubscription();
+    // A new message is a good moment to try a waiting one again.
+    retryNow();
+}
+
+OutboxEntry Outbox::enqueue(const QString &ticketId, const QString &content)
+{
+    const OutboxEntry e = OutboxPrivate::newEntry(ticketId, content);
+    // Durable before the first attempt: a crash from here on cannot lose it.
     if (ticketId.isEmpty() || !d->insertStored(e))
         return OutboxEntry();
-    d->entries.append(e);
-    Q_EMIT entryAdded(e);
-    Q_EMIT countChanged();
-    d->updateSubscription();
-    // A new message is a good moment to try a waiting one again.
-    d->retryNow();
+    d->added(e);
     return e;
 }
 

@@ -35,6 +35,10 @@ public:
     void scheduleRetry();
     void retryNow();
     void updateSubscription();
+    /// A new message: its ids are made here, once; every attempt reuses them.
+    static OutboxEntry newEntry(const QString &ticketId, const QString &content);
+    /// A stored new entry joins the queue and is tried at once.
+    void added(const OutboxEntry &entry);
 
     // Files (protocol §11).
     QString filesDirectory() const;

@@ -173,13 +173,7 @@ OutboxEntry Outbox::enqueue(const QString &ticketId, const QString &content,
         return OutboxEntry();
     QFile::setPermissions(d->filesDirectory(),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    OutboxEntry e;
-    e.ticketId = ticketId;
-    e.clientMessageId = MessagesApi::newClientMessageId();
-    e.idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    e.content = content;
-    e.createdAt = QDateTime::currentDateTimeUtc();
-    e.state = DeliveryState::Sending;
+    OutboxEntry e = OutboxPrivate::newEntry(ticketId, content);
     // Our own copies, under names of ours: the user may move or change the
     // originals before the upload, or the app may restart.
     for (const OutgoingAttachment &file : files) {
@@ -204,11 +198,7 @@ OutboxEntry Outbox::enqueue(const QString &ticketId, const QString &content,
         return OutboxEntry();
     }
     d->db.commit();
-    d->entries.append(e);
-    Q_EMIT entryAdded(e);
-    Q_EMIT countChanged();
-    d->updateSubscription();
-    d->retryNow();
+    d->added(e);
     return e;
 }
 
