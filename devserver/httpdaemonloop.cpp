@@ -82,8 +82,17 @@ void HttpDaemonPrivate::pump()
         return;
     running = true;
     closedDuringRun = false;
-    runAgain = false;
-    MHD_run(mhd);
+    // A woken stream takes MHD two more runs (it takes the connection back,
+    // then serves it): run again at once while MHD has work due now, so an
+    // event leaves with the request that caused it, not turns of the event
+    // loop later. Bounded, so the event loop is never starved.
+    for (int pass = 0; pass < 4; ++pass) {
+        runAgain = false;
+        MHD_run(mhd);
+        MHD_UNSIGNED_LONG_LONG due = 0;
+        if (!runAgain && !(MHD_get_timeout(mhd, &due) == MHD_YES && due == 0))
+            break;
+    }
     running = false;
     rearm();
     if (closedDuringRun || runAgain)
