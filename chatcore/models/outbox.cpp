@@ -161,6 +161,7 @@ void OutboxPrivate::moveTo(const QString &newPath)
                 insertFiles(e); // the copies stay where they are until delivered
             }
         }
+        sweepOrphanFiles();
     }
     if (old.isOpen() && db.isOpen()) {
         QSqlQuery query(old);
@@ -388,8 +389,10 @@ Outbox::Outbox(ChatClient *client, const QString &databasePath)
     d->retryTimer->setSingleShot(true);
     connect(d->retryTimer, &QTimer::timeout, this, [this] { d->pump(); });
     d->db = LocalStorage::open(d->path, "outbox");
-    if (d->db.isOpen())
+    if (d->db.isOpen()) {
         d->createSchema();
+        d->sweepOrphanFiles();
+    }
     if (!client)
         return;
     connect(client, &ChatClient::sessionChanged, this, [this] { d->onSessionChanged(); });

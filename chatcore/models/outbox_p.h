@@ -42,6 +42,8 @@ public:
 
     // Files (protocol §11).
     QString filesDirectory() const;
+    /// Copies no entry names (a crash between copying and storing): deleted.
+    void sweepOrphanFiles();
     void loadFiles(OutboxEntry &entry);
     bool insertFiles(const OutboxEntry &entry);
     void storeUpload(const QString &clientMessageId, int position, const OutboxAttachment &file);

@@ -6,9 +6,11 @@
 
 #include "logging_p.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -16,9 +18,38 @@
 
 namespace CStar {
 
+namespace {
+constexpr int OrphanAgeS = 3600;
+} // namespace
+
 QString OutboxPrivate::filesDirectory() const
 {
     return QFileInfo(path).absolutePath() + QLatin1String("/outbox-files");
+}
+
+void OutboxPrivate::sweepOrphanFiles()
+{
+    QDir dir(filesDirectory());
+    if (!db.isOpen() || !dir.exists())
+        return;
+    QSet<QString> kept;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT file_path FROM outbox_files")))
+        return; // unsure what is referenced: keep everything
+    while (query.next())
+        kept.insert(QFileInfo(query.value(0).toString()).absoluteFilePath());
+    // Only old files: another process on the same storage may be between
+    // its copy and its commit right now.
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-OrphanAgeS);
+    int removed = 0;
+    const QFileInfoList files = dir.entryInfoList(QDir::Files | QDir::Hidden);
+    for (const QFileInfo &file : files) {
+        if (!kept.contains(file.absoluteFilePath()) && file.lastModified().toUTC() < before
+            && QFile::remove(file.absoluteFilePath()))
+            ++removed;
+    }
+    if (removed > 0)
+        qCInfo(lcModels) << "outbox: removed" << removed << "file copies no entry names";
 }
 
 void OutboxPrivate::loadFiles(OutboxEntry &entry)

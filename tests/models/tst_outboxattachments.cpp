@@ -316,6 +316,52 @@ private Q_SLOTS:
         QCOMPARE(filesIn(dir.path()), 0);
     }
 
+    /// A copy no entry names (a crash between copy and commit) is deleted at
+    /// the next start once it is old; a fresh one and a named one stay.
+    void orphanCopiesSweptAtStart()
+    {
+        DevServerProcess server;
+        QVERIFY2(startServer(server), qPrintable(server.errorString()));
+        QTemporaryDir dir;
+        QTemporaryDir files;
+        QString named;
+        {
+            App app(server, dir.path());
+            QVERIFY(app.identify(server, QStringLiteral("cust-orphans")));
+            const QString ticket = createTicket(app.client.get(), QStringLiteral("Orphans"));
+            std::unique_ptr<MessagesModel> model(newModel(app.client.get(), ticket));
+            TRY_VERIFY(!model->isLoading());
+            model->send(QStringLiteral("kept"), {writeFile(files, QStringLiteral("k.txt"), 10)});
+            QVERIFY(model->cancel(0)); // stays in the outbox, Failed, with its copy
+            named = model->index(0)
+                        .data(MessagesModel::AttachmentsRole)
+                        .toList()
+                        .first()
+                        .toMap()
+                        .value(QStringLiteral("filePath"))
+                        .toString();
+        }
+        const QString copies = dir.path() + QStringLiteral("/outbox-files/");
+        const auto plant = [&](const QString &name, int ageS) {
+            QFile f(copies + name);
+            if (!f.open(QIODevice::WriteOnly) || f.write("orphan") != 6 || !f.flush())
+                return false; // flushed: a later write would move the time again
+            return f.setFileTime(QDateTime::currentDateTime().addSecs(-ageS),
+                                 QFileDevice::FileModificationTime);
+        };
+        QVERIFY(plant(QStringLiteral("old-orphan"), 2 * 3600));
+        QVERIFY(plant(QStringLiteral("fresh-orphan"), 10));
+        QFile namedFile(named);
+        QVERIFY(namedFile.open(QIODevice::ReadWrite));
+        QVERIFY(namedFile.setFileTime(QDateTime::currentDateTime().addSecs(-2 * 3600),
+                                      QFileDevice::FileModificationTime));
+        namedFile.close();
+        App again(server, dir.path());
+        QVERIFY(!QFile::exists(copies + QStringLiteral("old-orphan")));
+        QVERIFY(QFile::exists(copies + QStringLiteral("fresh-orphan")));
+        QVERIFY(QFile::exists(named));
+    }
+
     /// Discarding a failed entry deletes its copy.
     void discardDeletesCopy()
     {
