@@ -4,12 +4,43 @@
 #include "logging_p.h"
 #include "uploadsapi.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QRandomGenerator>
+#include <QSet>
 
 namespace CStar {
+
+namespace {
+constexpr int OrphanAgeS = 3600;
+
+struct SweptDirectories
+{
+    QMutex mutex;
+    QSet<QString> paths;
+};
+Q_GLOBAL_STATIC(SweptDirectories, swept)
+} // namespace
+
+void DraftAttachments::sweepOnce(const QString &directory)
+{
+    const QString dir = QFileInfo(directory).absoluteFilePath();
+    {
+        QMutexLocker lock(&swept->mutex);
+        if (swept->paths.contains(dir))
+            return;
+        swept->paths.insert(dir);
+    }
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-OrphanAgeS);
+    const QFileInfoList files = QDir(dir).entryInfoList(QDir::Files | QDir::Hidden);
+    for (const QFileInfo &file : files) {
+        if (file.lastModified().toUTC() < before)
+            QFile::remove(file.absoluteFilePath());
+    }
+}
 
 DraftAttachments::~DraftAttachments()
 {
@@ -193,6 +224,7 @@ QString DraftAttachments::write(const QString &directory, const QByteArray &byte
     }
     QFile::setPermissions(directory,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    sweepOnce(directory);
     const quint64 random[2] = {QRandomGenerator::system()->generate64(),
                                QRandomGenerator::system()->generate64()};
     const QString name = QString::fromLatin1(

@@ -62,6 +62,11 @@ public:
     void discard(const QString &filePath);
 
 private:
+    /// Files a run that crashed left behind: deleted before this process
+    /// first writes into `directory` (so none of its own drafts is there
+    /// yet), if an hour old (another process may share the storage).
+    static void sweepOnce(const QString &directory);
+
     QHash<QString, QList<OutgoingAttachment>> m_drafts;
     QSet<QString> m_written;
 };

@@ -394,6 +394,45 @@ private Q_SLOTS:
         QVERIFY(!c->saveAttachment(attachmentId, QStringLiteral("https://example.com/x")));
     }
 
+    /// Draft files a crashed run left: gone before the first paste of this
+    /// process into the folder, if old; a recent file (maybe another
+    /// process's) stays, and so does every draft of this run.
+    void leftoverDraftFilesSwept()
+    {
+        const QString drafts =
+            QDir(app->client->storageDirectory()).filePath(QStringLiteral("drafts"));
+        QVERIFY(QDir().mkpath(drafts));
+        const auto plant = [&](const QString &name, int ageS) {
+            QFile f(QDir(drafts).filePath(name));
+            if (!f.open(QIODevice::WriteOnly) || f.write("left") != 4 || !f.flush())
+                return false; // flushed: a later write would move the time again
+            return f.setFileTime(QDateTime::currentDateTime().addSecs(-ageS),
+                                 QFileDevice::FileModificationTime);
+        };
+        QVERIFY(plant(QStringLiteral("crashed"), 2 * 3600));
+        QVERIFY(plant(QStringLiteral("recent"), 60));
+        auto c = makeController();
+        c->startNewConversation();
+        QVERIFY(c->attachData("one", QStringLiteral("one.txt"), QString()));
+        QStringList files = draftFiles();
+        QVERIFY(!files.contains(QStringLiteral("crashed")));
+        QVERIFY(files.contains(QStringLiteral("recent")));
+        QCOMPARE(files.size(), 2); // "recent" and this draft's file
+
+        // Swept once per process: a second controller's paste leaves the
+        // first one's draft file, however old it looks.
+        QFile mine(c->attachmentList().first().filePath);
+        QVERIFY(mine.open(QIODevice::ReadWrite));
+        QVERIFY(mine.setFileTime(QDateTime::currentDateTime().addSecs(-2 * 3600),
+                                 QFileDevice::FileModificationTime));
+        mine.close();
+        auto second = makeController();
+        second->startNewConversation();
+        QVERIFY(second->attachData("two", QStringLiteral("two.txt"), QString()));
+        QVERIFY(QFile::exists(mine.fileName()));
+        QCOMPARE(draftFiles().size(), 3);
+    }
+
     /// A capture or pasted image: one name in both UIs, a PNG; nothing for
     /// an image the UI could not encode.
     void screenshotPngIsNamedOnce()
