@@ -402,15 +402,8 @@ private Q_SLOTS:
         const QString drafts =
             QDir(app->client->storageDirectory()).filePath(QStringLiteral("drafts"));
         QVERIFY(QDir().mkpath(drafts));
-        const auto plant = [&](const QString &name, int ageS) {
-            QFile f(QDir(drafts).filePath(name));
-            if (!f.open(QIODevice::WriteOnly) || f.write("left") != 4 || !f.flush())
-                return false; // flushed: a later write would move the time again
-            return f.setFileTime(QDateTime::currentDateTime().addSecs(-ageS),
-                                 QFileDevice::FileModificationTime);
-        };
-        QVERIFY(plant(QStringLiteral("crashed"), 2 * 3600));
-        QVERIFY(plant(QStringLiteral("recent"), 60));
+        QVERIFY(writeAgedFile(QDir(drafts).filePath(QStringLiteral("crashed")), "left", 2 * 3600));
+        QVERIFY(writeAgedFile(QDir(drafts).filePath(QStringLiteral("recent")), "left", 60));
         auto c = makeController();
         c->startNewConversation();
         QVERIFY(c->attachData("one", QStringLiteral("one.txt"), QString()));

@@ -342,15 +342,8 @@ private Q_SLOTS:
                         .toString();
         }
         const QString copies = dir.path() + QStringLiteral("/outbox-files/");
-        const auto plant = [&](const QString &name, int ageS) {
-            QFile f(copies + name);
-            if (!f.open(QIODevice::WriteOnly) || f.write("orphan") != 6 || !f.flush())
-                return false; // flushed: a later write would move the time again
-            return f.setFileTime(QDateTime::currentDateTime().addSecs(-ageS),
-                                 QFileDevice::FileModificationTime);
-        };
-        QVERIFY(plant(QStringLiteral("old-orphan"), 2 * 3600));
-        QVERIFY(plant(QStringLiteral("fresh-orphan"), 10));
+        QVERIFY(writeAgedFile(copies + QStringLiteral("old-orphan"), "orphan", 2 * 3600));
+        QVERIFY(writeAgedFile(copies + QStringLiteral("fresh-orphan"), "orphan", 10));
         QFile namedFile(named);
         QVERIFY(namedFile.open(QIODevice::ReadWrite));
         QVERIFY(namedFile.setFileTime(QDateTime::currentDateTime().addSecs(-2 * 3600),
