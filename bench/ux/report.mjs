@@ -110,7 +110,8 @@ the rest the customer's plain text. Both UIs at 900 × 700 on \`QT_QPA_PLATFORM=
   scrolling through all of them.`,
   '',
   `**Machine**: ${cores} cores, load average ${load} when this section was written${busy
-    ? ' — **the machine was busy** (other builds and test runs beside the benchmark): take the figures as an upper '
+    ? ' — **the machine was busy** (a load above half its cores as the run began, from this run\'s own build or '
+      + 'from other work): take the figures as an upper '
       + 'bound; rerun `bench/run.sh` on a quiet machine for the record'
     : ''}.`,
   '',
