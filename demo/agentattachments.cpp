@@ -92,15 +92,7 @@ QVariantList AgentAttachments::mapsFor(const QJsonObject &message, const QModelI
     static const QRegularExpression safeId(QStringLiteral("^att_[A-Za-z0-9_-]{1,64}$"));
     for (int i = 0; i < files.size(); ++i) {
         const Attachment &a = files.at(i);
-        QVariantMap map {{QStringLiteral("id"), a.id},
-                         {QStringLiteral("name"), a.name},
-                         {QStringLiteral("contentType"), a.contentType},
-                         {QStringLiteral("size"), a.size},
-                         {QStringLiteral("sha256"), a.sha256},
-                         {QStringLiteral("isImage"), a.isImage()},
-                         {QStringLiteral("width"), a.width},
-                         {QStringLiteral("height"), a.height},
-                         {QStringLiteral("filePath"), QString()}};
+        QVariantMap map = a.toVariantMap();
         const QString local = m_thumbnails.filePath(a.id + QStringLiteral(".png"));
         if (a.isImage() && safeId.match(a.id).hasMatch() && m_thumbnails.isValid()) {
             if (QFileInfo::exists(local)) {

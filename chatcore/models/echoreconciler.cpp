@@ -93,20 +93,8 @@ QVariantList EchoReconciler::attachmentMaps(const MessageRows::Row &row) const
     if (row.state != DeliveryState::Sent && m_outbox)
         local = m_outbox->entry(row.message.clientMessageId()).attachments;
     QVariantList maps;
-    for (int i = 0; i < files.size(); ++i) {
-        const Attachment &a = files.at(i);
-        maps.append(QVariantMap {
-            {QStringLiteral("id"), a.id},
-            {QStringLiteral("name"), a.name},
-            {QStringLiteral("contentType"), a.contentType},
-            {QStringLiteral("size"), a.size},
-            {QStringLiteral("sha256"), a.sha256},
-            {QStringLiteral("isImage"), a.isImage()},
-            {QStringLiteral("width"), a.width},
-            {QStringLiteral("height"), a.height},
-            {QStringLiteral("filePath"), i < local.size() ? local.at(i).filePath : QString()},
-        });
-    }
+    for (int i = 0; i < files.size(); ++i)
+        maps.append(files.at(i).toVariantMap(i < local.size() ? local.at(i).filePath : QString()));
     return maps;
 }
 

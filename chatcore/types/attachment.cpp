@@ -62,4 +62,17 @@ QList<Attachment> Attachment::listFromJson(const QJsonValue &array)
     return list;
 }
 
+QVariantMap Attachment::toVariantMap(const QString &filePath) const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("contentType"), contentType},
+            {QStringLiteral("size"), size},
+            {QStringLiteral("sha256"), sha256},
+            {QStringLiteral("isImage"), isImage()},
+            {QStringLiteral("width"), width},
+            {QStringLiteral("height"), height},
+            {QStringLiteral("filePath"), filePath}};
+}
+
 } // namespace CStar

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QVariantMap>
 
 namespace CStar {
 
@@ -45,6 +46,10 @@ public:
     QJsonObject toJson() const;
     /// A JSON array of attachments; entries without an id are dropped.
     static QList<Attachment> listFromJson(const QJsonValue &array);
+    /// {id, name, contentType, size, sha256, isImage, width, height,
+    /// filePath}: the map of MessagesModel's "attachments" role. `filePath`:
+    /// a local copy of the bytes, if the caller has one.
+    QVariantMap toVariantMap(const QString &filePath = QString()) const;
 
     friend bool operator==(const Attachment &a, const Attachment &b)
     {
