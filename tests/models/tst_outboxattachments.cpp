@@ -66,6 +66,21 @@ private:
             .dataArray();
     }
 
+    /// The sha256 of each file of the ticket's one message; {"<n> messages"}
+    /// when the ticket has not exactly one.
+    static QStringList filesOfOnlyMessage(TestHttp &http, const QString &ticket)
+    {
+        const QJsonArray messages = agentMessages(http, ticket);
+        if (messages.size() != 1)
+            return {QStringLiteral("%1 messages").arg(messages.size())};
+        QStringList hashes;
+        const QJsonArray files =
+            messages.first().toObject().value(QStringLiteral("attachments")).toArray();
+        for (const QJsonValue &f : files)
+            hashes.append(f.toObject().value(QStringLiteral("sha256")).toString());
+        return hashes;
+    }
+
     static QJsonObject failNext(const QString &path, bool afterHandling)
     {
         return {{QStringLiteral("failNext"),
@@ -145,13 +160,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(file.filePath)); // the customer's own file stays
 
         TestHttp http(server);
-        const QJsonArray messages = agentMessages(http, ticket);
-        QCOMPARE(messages.size(), 1);
-        const QJsonArray attachments =
-            messages.first().toObject().value(QStringLiteral("attachments")).toArray();
-        QCOMPARE(attachments.size(), 1);
-        QCOMPARE(attachments.first().toObject().value(QStringLiteral("sha256")).toString(),
-                 expectedSha);
+        QCOMPARE(filesOfOnlyMessage(http, ticket), QStringList {expectedSha});
     }
 
     void restartMidUpload_data()
@@ -216,13 +225,7 @@ private Q_SLOTS:
             TRY_COMPARE(model->rowCount(), 1);
             TRY_COMPARE(model->deliveryState(0), DeliveryState::Sent);
         }
-        const QJsonArray messages = agentMessages(http, ticket);
-        QCOMPARE(messages.size(), 1);
-        const QJsonArray attachments =
-            messages.first().toObject().value(QStringLiteral("attachments")).toArray();
-        QCOMPARE(attachments.size(), 1);
-        QCOMPARE(attachments.first().toObject().value(QStringLiteral("sha256")).toString(),
-                 expectedSha);
+        QCOMPARE(filesOfOnlyMessage(http, ticket), QStringList {expectedSha});
         QCOMPARE(filesIn(dir.path()), 0);
     }
 
@@ -266,10 +269,7 @@ private Q_SLOTS:
                  qPrintable(server.errorString()));
         QVERIFY(model->retry(0));
         TRY_COMPARE(model->deliveryState(0), DeliveryState::Sent);
-        const QJsonArray messages = agentMessages(http, ticket);
-        QCOMPARE(messages.size(), 1);
-        QCOMPARE(messages.first().toObject().value(QStringLiteral("attachments")).toArray().size(),
-                 1);
+        QCOMPARE(filesOfOnlyMessage(http, ticket), QStringList {sha256Of(file.filePath)});
         QCOMPARE(filesIn(dir.path()), 0);
     }
 
@@ -309,10 +309,7 @@ private Q_SLOTS:
         QVERIFY(model->retry(0));
         TRY_COMPARE(model->deliveryState(0), DeliveryState::Sent);
         QCOMPARE(model->rowCount(), 1);
-        const QJsonArray messages = agentMessages(http, ticket);
-        QCOMPARE(messages.size(), 1);
-        QCOMPARE(messages.first().toObject().value(QStringLiteral("attachments")).toArray().size(),
-                 1);
+        QCOMPARE(filesOfOnlyMessage(http, ticket), QStringList {sha256Of(file.filePath)});
         QCOMPARE(filesIn(dir.path()), 0);
     }
 
