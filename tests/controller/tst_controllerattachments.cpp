@@ -8,10 +8,8 @@
 // dialog's file name.
 #include "chattext.h"
 #include "clientsupport.h"
-#include "conversationcontroller.h"
-#include "modeltestsupport.h"
+#include "controllertest.h"
 
-#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -41,25 +39,15 @@ QStringList names(const QVariantList &attachments)
 
 } // namespace
 
-class TestControllerAttachments : public QObject
+class TestControllerAttachments : public ControllerTest
 {
     Q_OBJECT
 
-    std::unique_ptr<DevServerProcess> server;
-    std::unique_ptr<QTemporaryDir> storage;
     std::unique_ptr<QTemporaryDir> files; // the user's files
-    std::unique_ptr<App> app;
 
     std::unique_ptr<ConversationController> makeController()
     {
-        auto c = std::make_unique<ConversationController>();
-        c->setAutoOpen(false);
-        new QAbstractItemModelTester(
-            c->ticketsModel(), QAbstractItemModelTester::FailureReportingMode::Fatal, c.get());
-        new QAbstractItemModelTester(
-            c->messagesModel(), QAbstractItemModelTester::FailureReportingMode::Fatal, c.get());
-        c->setClient(app->client.get());
-        return c;
+        return ControllerTest::makeController(false);
     }
 
     /// A file of the user's with `bytes`, in the test's own folder.
@@ -95,22 +83,12 @@ private Q_SLOTS:
         QVERIFY(files->isValid());
         if (QLatin1String(QTest::currentTestFunction()) == QLatin1String("safeFileName"))
             return; // no server needed
-        server = std::make_unique<DevServerProcess>();
-        DevServerProcess::Options options;
-        options.extraArgs = fastServerArgs();
-        QVERIFY(server->start(options));
-        storage = std::make_unique<QTemporaryDir>();
-        app = std::make_unique<App>(*server, storage->path());
-        QVERIFY(app->identify(
-            *server,
-            QStringLiteral("cus_att_%1").arg(QLatin1String(QTest::currentTestFunction()))));
+        QVERIFY(startIdentified(QStringLiteral("cus_att_")));
     }
 
     void cleanup()
     {
-        app.reset();
-        server.reset();
-        storage.reset();
+        stop();
         files.reset();
     }
 

@@ -3,10 +3,8 @@
 // the new conversation's), the new-conversation flow with its subject
 // fallback, text the models refuse coming back, a failed start keeping its
 // text, the title of a ticket not in the list, and auto-opening.
-#include "conversationcontroller.h"
-#include "modeltestsupport.h"
+#include "controllertest.h"
 
-#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -16,26 +14,9 @@
 using namespace CStar;
 using namespace CStar::Testing;
 
-class TestConversationController : public QObject
+class TestConversationController : public ControllerTest
 {
     Q_OBJECT
-
-    std::unique_ptr<DevServerProcess> server;
-    std::unique_ptr<QTemporaryDir> storage;
-    std::unique_ptr<App> app;
-
-    /// A controller on the app's client, its models under test.
-    std::unique_ptr<ConversationController> makeController(bool autoOpen)
-    {
-        auto c = std::make_unique<ConversationController>();
-        c->setAutoOpen(autoOpen);
-        new QAbstractItemModelTester(
-            c->ticketsModel(), QAbstractItemModelTester::FailureReportingMode::Fatal, c.get());
-        new QAbstractItemModelTester(
-            c->messagesModel(), QAbstractItemModelTester::FailureReportingMode::Fatal, c.get());
-        c->setClient(app->client.get());
-        return c;
-    }
 
     QString serverTitle(const QString &ticketId)
     {
@@ -49,25 +30,9 @@ class TestConversationController : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void init()
-    {
-        server = std::make_unique<DevServerProcess>();
-        DevServerProcess::Options options;
-        options.extraArgs = fastServerArgs();
-        QVERIFY(server->start(options));
-        storage = std::make_unique<QTemporaryDir>();
-        app = std::make_unique<App>(*server, storage->path());
-        QVERIFY(app->identify(
-            *server,
-            QStringLiteral("cus_ctl_%1").arg(QLatin1String(QTest::currentTestFunction()))));
-    }
+    void init() { QVERIFY(startIdentified(QStringLiteral("cus_ctl_"))); }
 
-    void cleanup()
-    {
-        app.reset();
-        server.reset();
-        storage.reset();
-    }
+    void cleanup() { stop(); }
 
     void subjectFallback()
     {
