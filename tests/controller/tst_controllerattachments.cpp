@@ -54,8 +54,7 @@ class TestControllerAttachments : public ControllerTest
     QString userFile(const QString &name, const QByteArray &bytes)
     {
         const QString path = QDir(files->path()).filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        if (!writeBytes(path, bytes))
             QTest::qFail("cannot write a test file", __FILE__, __LINE__);
         return path;
     }

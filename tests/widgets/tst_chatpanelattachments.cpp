@@ -183,11 +183,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("app log.txt"));
         const QByteArray content = QByteArrayLiteral("12:00 started\n12:01 failed: disk full\n");
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(content);
-        }
+        QVERIFY(writeBytes(path, content));
         QLabel *hint = find<QLabel>("dropHint");
         QVERIFY(hint && !hint->isVisible());
 
@@ -593,11 +589,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("app log.txt"));
         const QByteArray content = QByteArrayLiteral("12:00 started\n12:01 failed: disk full\n");
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(content);
-        }
+        QVERIFY(writeBytes(path, content));
         QMimeData files;
         files.setUrls({QUrl::fromLocalFile(path)});
         QDragEnterEvent enter(QPoint(40, 40), Qt::CopyAction, &files, Qt::LeftButton,
