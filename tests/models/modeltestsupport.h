@@ -9,9 +9,11 @@
 #include "chatstate.h"
 #include "clientsupport.h"
 #include "devserverprocess.h"
+#include "messagesmodel.h"
 #include "outbox.h"
 #include "testhttp.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +53,16 @@ inline TransportOptions fastOptions()
     o.reconnectMaxDelayMs = 200;
     o.pollErrorMaxDelayMs = 200;
     return o;
+}
+
+/// A messages model of `ticket` (the caller owns it) under a model tester
+/// owned by `test`.
+inline MessagesModel *testedMessagesModel(ChatClient *client, const QString &ticket, QObject *test)
+{
+    auto *model = new MessagesModel(client, ticket);
+    new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::Fatal,
+                                 test);
+    return model;
 }
 
 /// Waits for a job (they delete themselves after finished()).

@@ -20,10 +20,7 @@ class TestOutbox : public QObject
 private:
     MessagesModel *newModel(ChatClient *client, const QString &ticket)
     {
-        auto *model = new MessagesModel(client, ticket);
-        new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::Fatal,
-                                     this);
-        return model;
+        return testedMessagesModel(client, ticket, this);
     }
 
     bool startServer(DevServerProcess &server)

@@ -22,10 +22,7 @@ class TestOutboxAttachments : public QObject
 private:
     MessagesModel *newModel(ChatClient *client, const QString &ticket)
     {
-        auto *model = new MessagesModel(client, ticket);
-        new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::Fatal,
-                                     this);
-        return model;
+        return testedMessagesModel(client, ticket, this);
     }
 
     static bool startServer(DevServerProcess &server, const QStringList &extra = {})
